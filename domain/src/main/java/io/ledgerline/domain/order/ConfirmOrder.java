@@ -1,0 +1,17 @@
+package io.ledgerline.domain.order;
+
+import io.ledgerline.domain.shared.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Confirms a placed order: stock is reserved and payment authorized. */
+public record ConfirmOrder(@TargetAggregateIdentifier OrderId orderId, @TargetAggregateVersion Long expectedVersion) {
+
+    public ConfirmOrder {
+        Require.present(orderId, "orderId");
+    }
+
+    public ConfirmOrder(OrderId orderId) {
+        this(orderId, null);
+    }
+}

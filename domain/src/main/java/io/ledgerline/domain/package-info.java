@@ -1,0 +1,2 @@
+/** The write model of Ledgerline: aggregates decide, events record what they decided. */
+package io.ledgerline.domain;

@@ -1,0 +1,2 @@
+/** Value objects and rejection types shared by every aggregate. */
+package io.ledgerline.domain.shared;
