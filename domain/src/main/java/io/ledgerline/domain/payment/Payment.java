@@ -3,7 +3,9 @@ package io.ledgerline.domain.payment;
 import io.ledgerline.domain.shared.Money;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.EnumSet;
 
@@ -35,8 +37,10 @@ public class Payment {
         // for Axon's event sourcing
     }
 
+    /** Creates the payment whatever the provider answers, so that a decline is on record too. */
     @CommandHandler
-    public Payment(AuthorizePayment command, PaymentGateway gateway) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public AuthorizationOutcome handle(AuthorizePayment command, PaymentGateway gateway) {
         PaymentGateway.Authorization outcome =
                 gateway.authorize(command.paymentId(), command.amount(), command.paymentMethodToken());
         String method = mask(command.paymentMethodToken());
@@ -47,6 +51,7 @@ public class Payment {
             apply(new PaymentDeclined(command.paymentId(), command.orderId(), command.amount(),
                     outcome.declineReason(), method));
         }
+        return new AuthorizationOutcome(command.paymentId(), status, outcome.declineReason(), getVersion());
     }
 
     @CommandHandler

@@ -1,0 +1,36 @@
+package io.ledgerline.command.config;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.List;
+
+/**
+ * Retries a command only when another writer appended to the same aggregate first (a
+ * {@link ConcurrencyException}): the retry reloads the aggregate and decides again. Every other
+ * failure, a business-rule rejection above all, is final and goes straight back to the client.
+ */
+class ConflictRetryScheduler implements RetryScheduler {
+
+    private final RetryScheduler delegate;
+
+    ConflictRetryScheduler(RetryScheduler delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        return isConflict(lastFailure) && delegate.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+    }
+
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** REST commands on inventory items: register a product, receive, reserve, release, ship, adjust. */
+package io.ledgerline.command.inventory;

@@ -1,0 +1,69 @@
+package io.ledgerline.command.order;
+
+import io.ledgerline.command.order.OrderRequests.CancelOrderRequest;
+import io.ledgerline.command.order.OrderRequests.OrderWritten;
+import io.ledgerline.command.order.OrderRequests.PlaceOrderRequest;
+import io.ledgerline.command.web.Written;
+import io.ledgerline.domain.inventory.Sku;
+import io.ledgerline.domain.order.CancelOrder;
+import io.ledgerline.domain.order.ConfirmOrder;
+import io.ledgerline.domain.order.CustomerId;
+import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.order.OrderLine;
+import io.ledgerline.domain.order.PlaceOrder;
+import io.ledgerline.domain.order.ShipOrder;
+import io.ledgerline.domain.shared.Money;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Commands on orders. Placing an order answers with the id the system gave it. */
+@RestController
+@RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+public class OrderController {
+
+    private final CommandGateway commands;
+
+    public OrderController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<OrderWritten> place(@Valid @RequestBody PlaceOrderRequest request) {
+        List<OrderLine> lines = request.lines().stream()
+                .map(line -> new OrderLine(new Sku(line.sku()), line.quantity(),
+                        Money.of(line.unitPrice(), request.currency())))
+                .toList();
+        OrderId orderId = OrderId.generate();
+        commands.sendAndWait(new PlaceOrder(orderId, new CustomerId(request.customerId()), request.currency(), lines));
+        return Written.created(URI.create("/api/orders/" + orderId), new OrderWritten(orderId.value(), 0), 0);
+    }
+
+    @PostMapping("/{orderId}/confirm")
+    public ResponseEntity<OrderWritten> confirm(@PathVariable String orderId) {
+        return written(orderId, commands.sendAndWait(new ConfirmOrder(new OrderId(orderId))));
+    }
+
+    @PostMapping(path = "/{orderId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<OrderWritten> cancel(@PathVariable String orderId, @Valid @RequestBody CancelOrderRequest request) {
+        return written(orderId, commands.sendAndWait(new CancelOrder(new OrderId(orderId), request.reason())));
+    }
+
+    @PostMapping("/{orderId}/ship")
+    public ResponseEntity<OrderWritten> ship(@PathVariable String orderId) {
+        return written(orderId, commands.sendAndWait(new ShipOrder(new OrderId(orderId))));
+    }
+
+    private static ResponseEntity<OrderWritten> written(String orderId, Long version) {
+        return Written.ok(new OrderWritten(orderId, version), version);
+    }
+}

@@ -1,0 +1,33 @@
+package io.ledgerline.command.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The JSON bodies of the order endpoints. */
+final class OrderRequests {
+
+    private OrderRequests() {
+    }
+
+    record PlaceOrderRequest(@NotBlank @Size(max = 64) String customerId, @NotBlank String currency,
+                             @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull LineRequest> lines) {
+    }
+
+    record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity,
+                       @NotNull @PositiveOrZero BigDecimal unitPrice) {
+    }
+
+    record CancelOrderRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** The aggregate written and the version it reached. */
+    record OrderWritten(String orderId, long version) {
+    }
+}

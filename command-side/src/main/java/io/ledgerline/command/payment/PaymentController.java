@@ -1,0 +1,79 @@
+package io.ledgerline.command.payment;
+
+import io.ledgerline.command.payment.PaymentRequests.AuthorizePaymentRequest;
+import io.ledgerline.command.payment.PaymentRequests.CapturePaymentRequest;
+import io.ledgerline.command.payment.PaymentRequests.PaymentUpdated;
+import io.ledgerline.command.payment.PaymentRequests.PaymentWritten;
+import io.ledgerline.command.payment.PaymentRequests.RefundPaymentRequest;
+import io.ledgerline.command.payment.PaymentRequests.VoidPaymentRequest;
+import io.ledgerline.command.web.Written;
+import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.payment.AuthorizationOutcome;
+import io.ledgerline.domain.payment.AuthorizePayment;
+import io.ledgerline.domain.payment.CapturePayment;
+import io.ledgerline.domain.payment.PaymentId;
+import io.ledgerline.domain.payment.RefundPayment;
+import io.ledgerline.domain.payment.VoidPayment;
+import io.ledgerline.domain.shared.Money;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/**
+ * Commands on payments. An authorization request always creates a payment (201), whether the
+ * provider approved it ({@code AUTHORIZED}) or not ({@code DECLINED}, with the reason).
+ */
+@RestController
+@RequestMapping(path = "/api/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+public class PaymentController {
+
+    private final CommandGateway commands;
+
+    public PaymentController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PaymentWritten> authorize(@Valid @RequestBody AuthorizePaymentRequest request) {
+        PaymentId paymentId = PaymentId.generate();
+        AuthorizationOutcome outcome = commands.sendAndWait(new AuthorizePayment(paymentId,
+                new OrderId(request.orderId()), Money.of(request.amount(), request.currency()),
+                request.paymentMethodToken()));
+        return Written.created(URI.create("/api/payments/" + paymentId),
+                new PaymentWritten(paymentId.value(), outcome.status(), outcome.declineReason(), outcome.version()),
+                outcome.version());
+    }
+
+    @PostMapping(path = "/{paymentId}/capture", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PaymentUpdated> capture(@PathVariable String paymentId,
+                                                  @Valid @RequestBody CapturePaymentRequest request) {
+        return written(paymentId, commands.sendAndWait(
+                new CapturePayment(new PaymentId(paymentId), Money.of(request.amount(), request.currency()))));
+    }
+
+    @PostMapping(path = "/{paymentId}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PaymentUpdated> refund(@PathVariable String paymentId,
+                                                 @Valid @RequestBody RefundPaymentRequest request) {
+        return written(paymentId, commands.sendAndWait(new RefundPayment(new PaymentId(paymentId),
+                Money.of(request.amount(), request.currency()), request.reason())));
+    }
+
+    @PostMapping("/{paymentId}/void")
+    public ResponseEntity<PaymentUpdated> voidAuthorization(@PathVariable String paymentId,
+                                                            @Valid @RequestBody(required = false) VoidPaymentRequest request) {
+        String reason = request == null ? null : request.reason();
+        return written(paymentId, commands.sendAndWait(new VoidPayment(new PaymentId(paymentId), reason)));
+    }
+
+    private static ResponseEntity<PaymentUpdated> written(String paymentId, Long version) {
+        return Written.ok(new PaymentUpdated(paymentId, version), version);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST commands on payments, and the simulated payment provider behind the PaymentGateway port. */
+package io.ledgerline.command.payment;

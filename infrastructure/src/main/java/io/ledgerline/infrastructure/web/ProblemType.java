@@ -1,0 +1,42 @@
+package io.ledgerline.infrastructure.web;
+
+import java.net.URI;
+
+/**
+ * The stable problem {@code type}s every app may answer with. Clients switch on these; the
+ * meaning of each is listed in docs/api.md. Business-rule rejections add their own code under the
+ * same prefix (see {@link #of(String)}).
+ */
+public enum ProblemType {
+    VALIDATION("validation"),
+    MALFORMED_JSON("malformed-json"),
+    UNKNOWN_PROPERTY("unknown-property"),
+    INVALID_VALUE("invalid-value"),
+    MISSING_HEADER("missing-header"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+    NOT_ACCEPTABLE("not-acceptable"),
+    PAYLOAD_TOO_LARGE("payload-too-large"),
+    NOT_FOUND("not-found"),
+    METHOD_NOT_ALLOWED("method-not-allowed"),
+    ALREADY_EXISTS("already-exists"),
+    CONCURRENCY_CONFLICT("concurrency-conflict"),
+    VERSION_CONFLICT("version-conflict"),
+    INTERNAL_ERROR("internal-error");
+
+    public static final String PREFIX = "urn:ledgerline:problem:";
+
+    private final URI uri;
+
+    ProblemType(String code) {
+        this.uri = of(code);
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** The type URI for a code, e.g. {@code insufficient-stock}. */
+    public static URI of(String code) {
+        return URI.create(PREFIX + code);
+    }
+}
