@@ -5,6 +5,7 @@ import io.ledgerline.command.inventory.InventoryRequests.InventoryWritten;
 import io.ledgerline.command.inventory.InventoryRequests.ReceiveStockRequest;
 import io.ledgerline.command.inventory.InventoryRequests.RegisterProductRequest;
 import io.ledgerline.command.inventory.InventoryRequests.ReserveStockRequest;
+import io.ledgerline.command.web.ExpectedVersion;
 import io.ledgerline.command.web.Written;
 import io.ledgerline.domain.inventory.AdjustStock;
 import io.ledgerline.domain.inventory.ReceiveStock;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -46,29 +48,38 @@ public class InventoryController {
     }
 
     @PostMapping(path = "/{sku}/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<InventoryWritten> receive(@PathVariable String sku, @Valid @RequestBody ReceiveStockRequest request) {
-        return written(sku, commands.sendAndWait(new ReceiveStock(new Sku(sku), request.quantity())));
+    public ResponseEntity<InventoryWritten> receive(@PathVariable String sku, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                                    @Valid @RequestBody ReceiveStockRequest request) {
+        return written(sku, commands.sendAndWait(new ReceiveStock(new Sku(sku), request.quantity(), ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping(path = "/{sku}/reservations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<InventoryWritten> reserve(@PathVariable String sku, @Valid @RequestBody ReserveStockRequest request) {
+    public ResponseEntity<InventoryWritten> reserve(@PathVariable String sku, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                                    @Valid @RequestBody ReserveStockRequest request) {
         return written(sku, commands.sendAndWait(
-                new ReserveStock(new Sku(sku), new OrderId(request.orderId()), request.quantity())));
+                new ReserveStock(new Sku(sku), new OrderId(request.orderId()), request.quantity(),
+                        ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping("/{sku}/reservations/{orderId}/release")
-    public ResponseEntity<InventoryWritten> release(@PathVariable String sku, @PathVariable String orderId) {
-        return written(sku, commands.sendAndWait(new ReleaseReservation(new Sku(sku), new OrderId(orderId))));
+    public ResponseEntity<InventoryWritten> release(@PathVariable String sku, @PathVariable String orderId,
+                                                    @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch) {
+        return written(sku, commands.sendAndWait(new ReleaseReservation(new Sku(sku), new OrderId(orderId),
+                ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping("/{sku}/reservations/{orderId}/ship")
-    public ResponseEntity<InventoryWritten> ship(@PathVariable String sku, @PathVariable String orderId) {
-        return written(sku, commands.sendAndWait(new ShipReservation(new Sku(sku), new OrderId(orderId))));
+    public ResponseEntity<InventoryWritten> ship(@PathVariable String sku, @PathVariable String orderId,
+                                                 @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch) {
+        return written(sku, commands.sendAndWait(new ShipReservation(new Sku(sku), new OrderId(orderId),
+                ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping(path = "/{sku}/adjustments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<InventoryWritten> adjust(@PathVariable String sku, @Valid @RequestBody AdjustStockRequest request) {
-        return written(sku, commands.sendAndWait(new AdjustStock(new Sku(sku), request.delta(), request.reason())));
+    public ResponseEntity<InventoryWritten> adjust(@PathVariable String sku, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                                   @Valid @RequestBody AdjustStockRequest request) {
+        return written(sku, commands.sendAndWait(new AdjustStock(new Sku(sku), request.delta(), request.reason(),
+                ExpectedVersion.parse(ifMatch))));
     }
 
     private static ResponseEntity<InventoryWritten> written(String sku, Long version) {

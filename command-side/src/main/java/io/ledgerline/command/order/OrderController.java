@@ -3,6 +3,7 @@ package io.ledgerline.command.order;
 import io.ledgerline.command.order.OrderRequests.CancelOrderRequest;
 import io.ledgerline.command.order.OrderRequests.OrderWritten;
 import io.ledgerline.command.order.OrderRequests.PlaceOrderRequest;
+import io.ledgerline.command.web.ExpectedVersion;
 import io.ledgerline.command.web.Written;
 import io.ledgerline.domain.inventory.Sku;
 import io.ledgerline.domain.order.CancelOrder;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -49,18 +51,20 @@ public class OrderController {
     }
 
     @PostMapping("/{orderId}/confirm")
-    public ResponseEntity<OrderWritten> confirm(@PathVariable String orderId) {
-        return written(orderId, commands.sendAndWait(new ConfirmOrder(new OrderId(orderId))));
+    public ResponseEntity<OrderWritten> confirm(@PathVariable String orderId, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch) {
+        return written(orderId, commands.sendAndWait(new ConfirmOrder(new OrderId(orderId), ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping(path = "/{orderId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<OrderWritten> cancel(@PathVariable String orderId, @Valid @RequestBody CancelOrderRequest request) {
-        return written(orderId, commands.sendAndWait(new CancelOrder(new OrderId(orderId), request.reason())));
+    public ResponseEntity<OrderWritten> cancel(@PathVariable String orderId, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                               @Valid @RequestBody CancelOrderRequest request) {
+        return written(orderId, commands.sendAndWait(new CancelOrder(new OrderId(orderId), request.reason(),
+                ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping("/{orderId}/ship")
-    public ResponseEntity<OrderWritten> ship(@PathVariable String orderId) {
-        return written(orderId, commands.sendAndWait(new ShipOrder(new OrderId(orderId))));
+    public ResponseEntity<OrderWritten> ship(@PathVariable String orderId, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch) {
+        return written(orderId, commands.sendAndWait(new ShipOrder(new OrderId(orderId), ExpectedVersion.parse(ifMatch))));
     }
 
     private static ResponseEntity<OrderWritten> written(String orderId, Long version) {

@@ -6,6 +6,7 @@ import io.ledgerline.command.payment.PaymentRequests.PaymentUpdated;
 import io.ledgerline.command.payment.PaymentRequests.PaymentWritten;
 import io.ledgerline.command.payment.PaymentRequests.RefundPaymentRequest;
 import io.ledgerline.command.payment.PaymentRequests.VoidPaymentRequest;
+import io.ledgerline.command.web.ExpectedVersion;
 import io.ledgerline.command.web.Written;
 import io.ledgerline.domain.order.OrderId;
 import io.ledgerline.domain.payment.AuthorizationOutcome;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -53,24 +55,25 @@ public class PaymentController {
     }
 
     @PostMapping(path = "/{paymentId}/capture", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PaymentUpdated> capture(@PathVariable String paymentId,
+    public ResponseEntity<PaymentUpdated> capture(@PathVariable String paymentId, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody CapturePaymentRequest request) {
         return written(paymentId, commands.sendAndWait(
-                new CapturePayment(new PaymentId(paymentId), Money.of(request.amount(), request.currency()))));
+                new CapturePayment(new PaymentId(paymentId), Money.of(request.amount(), request.currency()),
+                        ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping(path = "/{paymentId}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PaymentUpdated> refund(@PathVariable String paymentId,
+    public ResponseEntity<PaymentUpdated> refund(@PathVariable String paymentId, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                  @Valid @RequestBody RefundPaymentRequest request) {
         return written(paymentId, commands.sendAndWait(new RefundPayment(new PaymentId(paymentId),
-                Money.of(request.amount(), request.currency()), request.reason())));
+                Money.of(request.amount(), request.currency()), request.reason(), ExpectedVersion.parse(ifMatch))));
     }
 
     @PostMapping("/{paymentId}/void")
-    public ResponseEntity<PaymentUpdated> voidAuthorization(@PathVariable String paymentId,
+    public ResponseEntity<PaymentUpdated> voidAuthorization(@PathVariable String paymentId, @RequestHeader(name = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                             @Valid @RequestBody(required = false) VoidPaymentRequest request) {
         String reason = request == null ? null : request.reason();
-        return written(paymentId, commands.sendAndWait(new VoidPayment(new PaymentId(paymentId), reason)));
+        return written(paymentId, commands.sendAndWait(new VoidPayment(new PaymentId(paymentId), reason, ExpectedVersion.parse(ifMatch))));
     }
 
     private static ResponseEntity<PaymentUpdated> written(String paymentId, Long version) {

@@ -1,6 +1,7 @@
 package io.ledgerline.domain.inventory;
 
 import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.shared.InvalidValueException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -34,7 +35,7 @@ public class InventoryItem {
 
     @CommandHandler
     public long handle(ReceiveStock command) {
-        apply(new StockReceived(sku, command.quantity(), onHand + command.quantity(), reserved()));
+        apply(new StockReceived(sku, command.quantity(), checkedSum(onHand, command.quantity()), reserved()));
         return getVersion();
     }
 
@@ -70,12 +71,20 @@ public class InventoryItem {
 
     @CommandHandler
     public long handle(AdjustStock command) {
-        int newOnHand = onHand + command.delta();
+        int newOnHand = checkedSum(onHand, command.delta());
         if (newOnHand < reserved()) {
             throw new InsufficientStock(sku, -command.delta(), available());
         }
         apply(new StockAdjusted(sku, command.delta(), command.reason(), newOnHand, reserved()));
         return getVersion();
+    }
+
+    private static int checkedSum(int count, int change) {
+        try {
+            return Math.addExact(count, change);
+        } catch (ArithmeticException overflow) {
+            throw new InvalidValueException("quantity", "the stock count would exceed " + Integer.MAX_VALUE);
+        }
     }
 
     private int reservationOf(OrderId orderId) {

@@ -21,11 +21,11 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
     public static Money of(BigDecimal amount, String currency) {
         Require.present(amount, "amount");
         int digits = fractionDigits(Require.present(currency, "currency"));
-        BigDecimal minor = amount.movePointRight(digits);
-        if (minor.stripTrailingZeros().scale() > 0) {
-            throw new InvalidValueException("amount", currency + " amounts have at most " + digits + " decimals");
-        }
         try {
+            BigDecimal minor = amount.movePointRight(digits);
+            if (minor.stripTrailingZeros().scale() > 0) {
+                throw new InvalidValueException("amount", currency + " amounts have at most " + digits + " decimals");
+            }
             return new Money(minor.longValueExact(), currency);
         } catch (ArithmeticException tooLarge) {
             throw new InvalidValueException("amount", "amount is too large");
@@ -33,6 +33,7 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
     }
 
     public static Money of(String amount, String currency) {
+        Require.present(amount, "amount");
         try {
             return of(new BigDecimal(amount), currency);
         } catch (NumberFormatException e) {
@@ -51,7 +52,11 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
 
     public Money plus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
+        try {
+            return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
+        } catch (ArithmeticException overflow) {
+            throw new InvalidValueException("amount", "amount is too large");
+        }
     }
 
     /** Subtracts; the result must not be negative. */

@@ -1,0 +1,111 @@
+package io.ledgerline.command;
+
+import io.ledgerline.command.support.CommandSideTest;
+import io.ledgerline.testsupport.HttpJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two command-side instances on one event store, as behind a load balancer. Their in-process
+ * locks know nothing of each other, so only the store's unique (aggregate, sequence) constraint
+ * keeps the stream straight.
+ */
+class ConcurrentWritersTest extends CommandSideTest {
+
+    private static ConfigurableApplicationContext secondInstance;
+    private static HttpJson second;
+
+    @BeforeAll
+    static void startSecondInstance(@Value("${spring.datasource.url}") String url,
+                                    @Value("${spring.datasource.username}") String user,
+                                    @Value("${spring.datasource.password}") String password) {
+        secondInstance = CommandSideApplication.builder().run("--server.port=0",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password);
+        second = HttpJson.onPort(Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        secondInstance.close();
+    }
+
+    @Test
+    void ofTwoWritersSendingTheSameVersionExactlyOneWinsAndTheOtherGets409() throws Exception {
+        String sku = registerProduct();
+        for (int round = 0; round < 10; round++) {
+            String version = "\"" + round + "\"";
+            List<HttpJson.Response> responses = race(List.of(
+                    () -> http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "If-Match", version),
+                    () -> second.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "If-Match", version)));
+
+            assertThat(responses).extracting(HttpJson.Response::status).containsExactlyInAnyOrder(200, 409);
+            HttpJson.Response loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            assertThat(loser.field("type")).isIn("urn:ledgerline:problem:version-conflict",
+                    "urn:ledgerline:problem:concurrency-conflict");
+        }
+        assertStreamIsContiguous(sku, 11);
+    }
+
+    @Test
+    void concurrentWritersWithoutVersionsAllLandOrGet409AndTheStreamStaysConsistent() throws Exception {
+        String sku = registerProduct();
+        List<Callable<HttpJson.Response>> writes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            HttpJson instance = i % 2 == 0 ? http : second;
+            writes.add(() -> instance.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}"));
+        }
+
+        List<HttpJson.Response> responses = race(writes);
+
+        assertThat(responses).extracting(HttpJson.Response::status).isSubsetOf(200, 409);
+        long succeeded = responses.stream().filter(r -> r.status() == 200).count();
+        assertThat(responses).filteredOn(r -> r.status() == 409).extracting(r -> r.field("type"))
+                .allMatch("urn:ledgerline:problem:concurrency-conflict"::equals);
+        List<StoredEvent> events = assertStreamIsContiguous(sku, 1 + succeeded);
+        assertThat(events.get(events.size() - 1).payload()).contains("\"onHand\":" + succeeded);
+    }
+
+    private List<StoredEvent> assertStreamIsContiguous(String sku, long expectedEvents) {
+        List<StoredEvent> events = eventsOf(sku);
+        assertThat(events).extracting(StoredEvent::sequenceNumber)
+                .containsExactlyElementsOf(LongStream.range(0, expectedEvents).boxed().toList());
+        return events;
+    }
+
+    private static List<HttpJson.Response> race(List<Callable<HttpJson.Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpJson.Response>> futures = new ArrayList<>();
+            for (Callable<HttpJson.Response> request : requests) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<HttpJson.Response> responses = new ArrayList<>();
+            for (Future<HttpJson.Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
