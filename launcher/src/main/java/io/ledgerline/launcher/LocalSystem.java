@@ -1,0 +1,71 @@
+package io.ledgerline.launcher;
+
+import io.ledgerline.command.CommandSideApplication;
+import io.ledgerline.projections.ProjectionsApplication;
+import io.ledgerline.query.QuerySideApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three apps started side by side on one database, each in its own Spring context with its
+ * own configuration file and port. The command side starts first because it owns the event-store
+ * schema; the projections next because they own the read schema the query side reads.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> apps;
+
+    private LocalSystem(List<ConfigurableApplicationContext> apps) {
+        this.apps = apps;
+    }
+
+    /** Starts the apps; {@code database} holds the spring.datasource.* settings, ports may be 0 for any. */
+    public static LocalSystem start(Map<String, String> database, int commandPort, int projectionsPort, int queryPort) {
+        List<ConfigurableApplicationContext> apps = new ArrayList<>();
+        try {
+            apps.add(run(CommandSideApplication.builder(), database, commandPort));
+            apps.add(run(ProjectionsApplication.builder(), database, projectionsPort));
+            apps.add(run(QuerySideApplication.builder(), database, queryPort));
+        } catch (RuntimeException e) {
+            apps.forEach(ConfigurableApplicationContext::close);
+            throw e;
+        }
+        return new LocalSystem(apps);
+    }
+
+    public int commandPort() {
+        return port(0);
+    }
+
+    public int projectionsPort() {
+        return port(1);
+    }
+
+    public int queryPort() {
+        return port(2);
+    }
+
+    private int port(int app) {
+        return Integer.parseInt(apps.get(app).getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder app, Map<String, String> database, int port) {
+        // Passed as command-line arguments so that they win over each app's own configuration file.
+        List<String> arguments = new ArrayList<>();
+        database.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--server.port=" + port);
+        return app.run(arguments.toArray(String[]::new));
+    }
+
+    /** Stops the apps in reverse order, so no reader outlives what it reads. */
+    @Override
+    public void close() {
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            apps.get(i).close();
+        }
+    }
+}

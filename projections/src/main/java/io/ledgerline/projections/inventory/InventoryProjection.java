@@ -1,0 +1,89 @@
+package io.ledgerline.projections.inventory;
+
+import io.ledgerline.domain.inventory.ProductRegistered;
+import io.ledgerline.domain.inventory.ReservationReleased;
+import io.ledgerline.domain.inventory.ReservedStockShipped;
+import io.ledgerline.domain.inventory.Sku;
+import io.ledgerline.domain.inventory.StockAdjusted;
+import io.ledgerline.domain.inventory.StockReceived;
+import io.ledgerline.domain.inventory.StockReserved;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Maintains {@code read.inventory}. Stock events carry the counts after the change, so each
+ * handler sets them rather than adding to them, guarded by the row's {@code version}.
+ */
+@Component
+@ProcessingGroup(InventoryProjection.GROUP)
+public class InventoryProjection {
+
+    public static final String GROUP = "inventory";
+
+    private final JdbcClient jdbc;
+
+    public InventoryProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProductRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO read.inventory (sku, name, currency, unit_price_minor, on_hand, reserved,
+                                                    updated_at, version)
+                        VALUES (:sku, :name, :currency, :price, 0, 0, :at, :version)
+                        ON CONFLICT (sku) DO NOTHING""")
+                .param("sku", event.sku().value())
+                .param("name", event.name())
+                .param("currency", event.unitPrice().currency())
+                .param("price", event.unitPrice().minorUnits())
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("version", sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(StockReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        counts(event.sku(), event.onHand(), event.reserved(), sequence, at);
+    }
+
+    @EventHandler
+    void on(StockReserved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        counts(event.sku(), event.onHand(), event.reserved(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ReservationReleased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        counts(event.sku(), event.onHand(), event.reserved(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ReservedStockShipped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        counts(event.sku(), event.onHand(), event.reserved(), sequence, at);
+    }
+
+    @EventHandler
+    void on(StockAdjusted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        counts(event.sku(), event.onHand(), event.reserved(), sequence, at);
+    }
+
+    private void counts(Sku sku, int onHand, int reserved, long sequence, Instant at) {
+        jdbc.sql("""
+                        UPDATE read.inventory SET on_hand = :onHand, reserved = :reserved, updated_at = :at,
+                                                  version = :version
+                        WHERE sku = :sku AND version < :version""")
+                .param("onHand", onHand)
+                .param("reserved", reserved)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("version", sequence)
+                .param("sku", sku.value())
+                .update();
+    }
+}

@@ -1,0 +1,2 @@
+/** The payments read model: amounts authorized, captured and refunded, and the resulting status. */
+package io.ledgerline.projections.payment;
