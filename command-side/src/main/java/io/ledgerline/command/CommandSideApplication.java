@@ -19,6 +19,7 @@ public class CommandSideApplication {
     public static SpringApplicationBuilder builder() {
         LocalSettings.disableAxonUsageReporting();
         return new SpringApplicationBuilder(CommandSideApplication.class)
+                .main(CommandSideApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 

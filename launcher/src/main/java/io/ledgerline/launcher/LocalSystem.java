@@ -58,6 +58,8 @@ public final class LocalSystem implements AutoCloseable {
         List<String> arguments = new ArrayList<>();
         database.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.add("--server.port=" + port);
+        // One JVM has one logging system: it would print the first app's name on every line.
+        arguments.add("--logging.include-application-name=false");
         return app.run(arguments.toArray(String[]::new));
     }
 

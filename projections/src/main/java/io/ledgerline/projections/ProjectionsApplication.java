@@ -19,6 +19,7 @@ public class ProjectionsApplication {
     public static SpringApplicationBuilder builder() {
         LocalSettings.disableAxonUsageReporting();
         return new SpringApplicationBuilder(ProjectionsApplication.class)
+                .main(ProjectionsApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 

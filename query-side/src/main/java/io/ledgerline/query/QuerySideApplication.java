@@ -19,6 +19,7 @@ public class QuerySideApplication {
     public static SpringApplicationBuilder builder() {
         LocalSettings.disableAxonUsageReporting();
         return new SpringApplicationBuilder(QuerySideApplication.class)
+                .main(QuerySideApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 
