@@ -1,16 +1,11 @@
 package io.ledgerline.command;
 
-import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
-import io.ledgerline.infrastructure.serialization.MessageSerialization;
 import io.ledgerline.infrastructure.LocalSettings;
-import io.ledgerline.infrastructure.web.WebConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Import;
 
 /** The command-side process. Its settings live in {@code command-side.yml}. */
 @SpringBootApplication
-@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class})
 public class CommandSideApplication {
 
     /** The name of this app's configuration file, so that the three apps can share one classpath. */

@@ -28,7 +28,7 @@ class CommandApiIntegrationTest extends CommandSideTest {
 
         HttpJson.Response placed = http.post("/api/orders", """
                 {"customerId":"c-42","currency":"EUR","lines":[{"sku":"%s","quantity":2,"unitPrice":"19.99"}]}"""
-                .formatted(sku));
+                .formatted(sku), "Idempotency-Key", HttpJson.newKey());
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.etag()).isEqualTo("\"0\"");
         String orderId = placed.field("orderId");
@@ -40,12 +40,12 @@ class CommandApiIntegrationTest extends CommandSideTest {
 
         HttpJson.Response authorized = http.post("/api/payments", """
                 {"orderId":"%s","amount":"39.98","currency":"EUR","paymentMethodToken":"tok_visa_4242"}"""
-                .formatted(orderId));
+                .formatted(orderId), "Idempotency-Key", HttpJson.newKey());
         assertThat(authorized.status()).isEqualTo(201);
         assertThat(authorized.field("status")).isEqualTo("AUTHORIZED");
         String paymentId = authorized.field("paymentId");
         HttpJson.Response captured = http.post("/api/payments/" + paymentId + "/capture",
-                "{\"amount\":\"39.98\",\"currency\":\"EUR\"}");
+                "{\"amount\":\"39.98\",\"currency\":\"EUR\"}", "Idempotency-Key", HttpJson.newKey());
         assertThat(captured.status()).isEqualTo(200);
         assertThat(captured.etag()).isEqualTo("\"1\"");
 
@@ -114,7 +114,7 @@ class CommandApiIntegrationTest extends CommandSideTest {
     @Test
     void aDeclinedAuthorizationIsRecordedAndAnsweredWithItsReason() {
         HttpJson.Response declined = http.post("/api/payments", """
-                {"orderId":"o-9","amount":"10.00","currency":"EUR","paymentMethodToken":"tok_decline_expired_card"}""");
+                {"orderId":"o-9","amount":"10.00","currency":"EUR","paymentMethodToken":"tok_decline_expired_card"}""", "Idempotency-Key", HttpJson.newKey());
 
         assertThat(declined.status()).isEqualTo(201);
         assertThat(declined.field("status")).isEqualTo("DECLINED");
@@ -128,6 +128,7 @@ class CommandApiIntegrationTest extends CommandSideTest {
         String huge = "{\"customerId\":\"" + "x".repeat(300 * 1024) + "\",\"currency\":\"EUR\",\"lines\":[]}";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
                 .header("Content-Type", "application/json")
+                .header("Idempotency-Key", HttpJson.newKey())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                 .build();

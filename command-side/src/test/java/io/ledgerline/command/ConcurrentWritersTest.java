@@ -2,6 +2,7 @@ package io.ledgerline.command;
 
 import io.ledgerline.command.support.CommandSideTest;
 import io.ledgerline.testsupport.HttpJson;
+import io.ledgerline.testsupport.Race;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +46,7 @@ class ConcurrentWritersTest extends CommandSideTest {
         String sku = registerProduct();
         for (int round = 0; round < 10; round++) {
             String version = "\"" + round + "\"";
-            List<HttpJson.Response> responses = race(List.of(
+            List<HttpJson.Response> responses = Race.all(List.of(
                     () -> http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "If-Match", version),
                     () -> second.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "If-Match", version)));
 
@@ -70,7 +67,7 @@ class ConcurrentWritersTest extends CommandSideTest {
             writes.add(() -> instance.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}"));
         }
 
-        List<HttpJson.Response> responses = race(writes);
+        List<HttpJson.Response> responses = Race.all(writes);
 
         assertThat(responses).extracting(HttpJson.Response::status).isSubsetOf(200, 409);
         long succeeded = responses.stream().filter(r -> r.status() == 200).count();
@@ -85,27 +82,5 @@ class ConcurrentWritersTest extends CommandSideTest {
         assertThat(events).extracting(StoredEvent::sequenceNumber)
                 .containsExactlyElementsOf(LongStream.range(0, expectedEvents).boxed().toList());
         return events;
-    }
-
-    private static List<HttpJson.Response> race(List<Callable<HttpJson.Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpJson.Response>> futures = new ArrayList<>();
-            for (Callable<HttpJson.Response> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<HttpJson.Response> responses = new ArrayList<>();
-            for (Future<HttpJson.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

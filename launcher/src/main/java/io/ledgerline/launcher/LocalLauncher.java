@@ -58,7 +58,7 @@ public final class LocalLauncher {
         if (fresh) {
             deleteRecursively(dataDirectory);
         }
-        PostgresServer postgres = LocalPostgres.forLocalRun().port(port("LEDGERLINE_POSTGRES_PORT", 15432))
+        PostgresServer postgres = LocalPostgres.forLocalRun().port(port("LEDGERLINE_EMBEDDED_POSTGRES_PORT", 15432))
                 .dataDirectory(dataDirectory).start();
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "postgres-shutdown"));
         postgres.createDatabase(DATABASE);

@@ -49,7 +49,7 @@ class SystemEndToEndTest {
         ok(commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":10}"));
         String orderId = ok(commands.post("/api/orders", """
                 {"customerId":"e2e-customer","currency":"EUR","lines":[{"sku":"%s","quantity":4,"unitPrice":"12.50"}]}"""
-                .formatted(sku))).field("orderId");
+                .formatted(sku), "Idempotency-Key", HttpJson.newKey())).field("orderId");
 
         HttpJson.Response order = awaitQuery("/api/orders/" + orderId, r -> r.status() == 200);
         assertThat(order.field("status")).isEqualTo("PLACED");
@@ -65,8 +65,8 @@ class SystemEndToEndTest {
 
         String paymentId = ok(commands.post("/api/payments", """
                 {"orderId":"%s","amount":"50.00","currency":"EUR","paymentMethodToken":"tok_e2e_visa"}"""
-                .formatted(orderId))).field("paymentId");
-        ok(commands.post("/api/payments/" + paymentId + "/capture", "{\"amount\":\"20.00\",\"currency\":\"EUR\"}"));
+                .formatted(orderId), "Idempotency-Key", HttpJson.newKey())).field("paymentId");
+        ok(commands.post("/api/payments/" + paymentId + "/capture", "{\"amount\":\"20.00\",\"currency\":\"EUR\"}", "Idempotency-Key", HttpJson.newKey()));
         HttpJson.Response payment = awaitQuery("/api/payments/" + paymentId, r -> r.json().path("version").asLong() == 1);
         assertThat(payment.field("status")).isEqualTo("PARTIALLY_CAPTURED");
         assertThat(payment.field("authorized")).isEqualTo("50.00");
@@ -89,7 +89,7 @@ class SystemEndToEndTest {
         ok(commands.post("/api/inventory", "{\"sku\":\"" + sku + "\",\"name\":\"Desk\",\"unitPrice\":\"100\",\"currency\":\"EUR\"}"));
         String orderId = ok(commands.post("/api/orders", """
                 {"customerId":"e2e-cancel","currency":"EUR","lines":[{"sku":"%s","quantity":1,"unitPrice":"100"}]}"""
-                .formatted(sku))).field("orderId");
+                .formatted(sku), "Idempotency-Key", HttpJson.newKey())).field("orderId");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         String report = "/api/reports/daily-sales?from=" + today + "&to=" + today + "&sku=" + sku;
         awaitQuery(report, r -> r.json().path("rows").size() == 1 && r.json().path("rows").get(0).path("orders").asLong() == 1);

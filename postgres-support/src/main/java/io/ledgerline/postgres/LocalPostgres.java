@@ -35,7 +35,7 @@ public final class LocalPostgres {
 
     private LocalPostgres(Mode defaultMode) {
         this.defaultMode = defaultMode;
-        // Gap safety and connection headroom for three apps and a benchmark; see docs/operations.md.
+        // Connection headroom for three apps, each with its own pool.
         serverConfig.put("max_connections", "300");
     }
 

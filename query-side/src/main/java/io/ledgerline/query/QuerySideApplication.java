@@ -1,16 +1,11 @@
 package io.ledgerline.query;
 
 import io.ledgerline.infrastructure.LocalSettings;
-import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
-import io.ledgerline.infrastructure.serialization.MessageSerialization;
-import io.ledgerline.infrastructure.web.WebConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Import;
 
 /** The query-side process. Its settings live in {@code query-side.yml}. */
 @SpringBootApplication
-@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class})
 public class QuerySideApplication {
 
     /** The name of this app's configuration file, so that the three apps can share one classpath. */

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 /** A small JSON-over-HTTP client for tests that talk to a running app the way a client app would. */
 public final class HttpJson {
@@ -21,6 +22,11 @@ public final class HttpJson {
 
     public HttpJson(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** A fresh value for an {@code Idempotency-Key} header. */
+    public static String newKey() {
+        return UUID.randomUUID().toString();
     }
 
     public static HttpJson onPort(int port) {

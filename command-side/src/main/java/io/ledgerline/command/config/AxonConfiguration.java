@@ -7,7 +7,14 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import io.ledgerline.infrastructure.eventstore.TokenTables;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +29,33 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule aggregates() {
         return configurer -> configurer
-                .configureAggregate(InventoryItem.class)
-                .configureAggregate(Order.class)
-                .configureAggregate(Payment.class);
+                .configureAggregate(strictlyVersioned(InventoryItem.class))
+                .configureAggregate(strictlyVersioned(Order.class))
+                .configureAggregate(strictlyVersioned(Payment.class));
+    }
+
+    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> new StrictVersionRepository<>(
+                EventSourcingRepository.builder(type)
+                        .eventStore(c.eventStore())
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(type))
+                        .repositoryProvider(c::repository)
+                        .spanFactory(c.getComponent(RepositorySpanFactory.class))));
+    }
+
+    /**
+     * A command inside a larger transaction (an idempotent request, a saga step) runs in a
+     * savepoint, so a refused command rolls back only its own work.
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SavepointTransactionManager(transactionManager);
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenTables.schema("events.token_entry");
     }
 
     @Bean(destroyMethod = "shutdown")

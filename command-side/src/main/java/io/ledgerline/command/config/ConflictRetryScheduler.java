@@ -4,6 +4,9 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 
 /**
@@ -12,6 +15,8 @@ import java.util.List;
  * failure, a business-rule rejection above all, is final and goes straight back to the client.
  */
 class ConflictRetryScheduler implements RetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetryScheduler.class);
 
     private final RetryScheduler delegate;
 
@@ -22,7 +27,15 @@ class ConflictRetryScheduler implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        return isConflict(lastFailure) && delegate.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+        if (!isConflict(lastFailure)) {
+            return false;
+        }
+        boolean retrying = delegate.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+        if (!retrying) {
+            log.warn("{} lost the write race {} times; answering with a conflict", commandMessage.getPayloadType()
+                    .getSimpleName(), failures.size());
+        }
+        return retrying;
     }
 
     static boolean isConflict(Throwable failure) {

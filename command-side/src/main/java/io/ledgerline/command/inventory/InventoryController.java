@@ -6,6 +6,7 @@ import io.ledgerline.command.inventory.InventoryRequests.ReceiveStockRequest;
 import io.ledgerline.command.inventory.InventoryRequests.RegisterProductRequest;
 import io.ledgerline.command.inventory.InventoryRequests.ReserveStockRequest;
 import io.ledgerline.command.web.ExpectedVersion;
+import io.ledgerline.command.web.WritePositions;
 import io.ledgerline.command.web.Written;
 import io.ledgerline.domain.inventory.AdjustStock;
 import io.ledgerline.domain.inventory.ReceiveStock;
@@ -35,16 +36,19 @@ import java.net.URI;
 public class InventoryController {
 
     private final CommandGateway commands;
+    private final WritePositions positions;
 
-    public InventoryController(CommandGateway commands) {
+    public InventoryController(CommandGateway commands, WritePositions positions) {
         this.commands = commands;
+        this.positions = positions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<InventoryWritten> register(@Valid @RequestBody RegisterProductRequest request) {
         Sku sku = new Sku(request.sku());
         commands.sendAndWait(new RegisterProduct(sku, request.name(), Money.of(request.unitPrice(), request.currency())));
-        return Written.created(URI.create("/api/inventory/" + sku), new InventoryWritten(sku.value(), 0), 0);
+        return Written.created(URI.create("/api/inventory/" + sku),
+                new InventoryWritten(sku.value(), 0, positions.of(sku, 0)), 0);
     }
 
     @PostMapping(path = "/{sku}/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +86,7 @@ public class InventoryController {
                 ExpectedVersion.parse(ifMatch))));
     }
 
-    private static ResponseEntity<InventoryWritten> written(String sku, Long version) {
-        return Written.ok(new InventoryWritten(sku, version), version);
+    private ResponseEntity<InventoryWritten> written(String sku, Long version) {
+        return Written.ok(new InventoryWritten(sku, version, positions.of(sku, version)), version);
     }
 }

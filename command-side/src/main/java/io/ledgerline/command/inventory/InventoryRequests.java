@@ -28,6 +28,6 @@ final class InventoryRequests {
     }
 
     /** The aggregate written and the version it reached. */
-    record InventoryWritten(String sku, long version) {
+    record InventoryWritten(String sku, long version, Long position) {
     }
 }

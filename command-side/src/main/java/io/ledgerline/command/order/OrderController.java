@@ -1,9 +1,11 @@
 package io.ledgerline.command.order;
 
 import io.ledgerline.command.order.OrderRequests.CancelOrderRequest;
+import io.ledgerline.command.order.OrderRequests.Fulfilment;
 import io.ledgerline.command.order.OrderRequests.OrderWritten;
 import io.ledgerline.command.order.OrderRequests.PlaceOrderRequest;
 import io.ledgerline.command.web.ExpectedVersion;
+import io.ledgerline.command.web.WritePositions;
 import io.ledgerline.command.web.Written;
 import io.ledgerline.domain.inventory.Sku;
 import io.ledgerline.domain.order.CancelOrder;
@@ -34,9 +36,11 @@ import java.util.List;
 public class OrderController {
 
     private final CommandGateway commands;
+    private final WritePositions positions;
 
-    public OrderController(CommandGateway commands) {
+    public OrderController(CommandGateway commands, WritePositions positions) {
         this.commands = commands;
+        this.positions = positions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -46,8 +50,11 @@ public class OrderController {
                         Money.of(line.unitPrice(), request.currency())))
                 .toList();
         OrderId orderId = OrderId.generate();
-        commands.sendAndWait(new PlaceOrder(orderId, new CustomerId(request.customerId()), request.currency(), lines));
-        return Written.created(URI.create("/api/orders/" + orderId), new OrderWritten(orderId.value(), 0), 0);
+        String token = request.payment() == null ? null : request.payment().paymentMethodToken();
+        commands.sendAndWait(new PlaceOrder(orderId, new CustomerId(request.customerId()), request.currency(), lines, token));
+        OrderWritten written = new OrderWritten(orderId.value(), 0, positions.of(orderId, 0),
+                token == null ? Fulfilment.MANUAL : Fulfilment.AUTOMATIC);
+        return Written.created(URI.create("/api/orders/" + orderId), written, 0);
     }
 
     @PostMapping("/{orderId}/confirm")
@@ -67,7 +74,7 @@ public class OrderController {
         return written(orderId, commands.sendAndWait(new ShipOrder(new OrderId(orderId), ExpectedVersion.parse(ifMatch))));
     }
 
-    private static ResponseEntity<OrderWritten> written(String orderId, Long version) {
-        return Written.ok(new OrderWritten(orderId, version), version);
+    private ResponseEntity<OrderWritten> written(String orderId, Long version) {
+        return Written.ok(new OrderWritten(orderId, version, positions.of(orderId, version), null), version);
     }
 }

@@ -16,8 +16,13 @@ final class OrderRequests {
     private OrderRequests() {
     }
 
+    /** Without {@code payment} the client fulfils the order step by step; with it, fulfilment is automatic. */
     record PlaceOrderRequest(@NotBlank @Size(max = 64) String customerId, @NotBlank String currency,
-                             @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull LineRequest> lines) {
+                             @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull LineRequest> lines,
+                             @Valid PaymentRequest payment) {
+    }
+
+    record PaymentRequest(@NotBlank @Size(max = 200) String paymentMethodToken) {
     }
 
     record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity,
@@ -27,7 +32,10 @@ final class OrderRequests {
     record CancelOrderRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    /** The aggregate written and the version it reached. */
-    record OrderWritten(String orderId, long version) {
+    /** The aggregate written, the version it reached and, for a new order, how it is fulfilled. */
+    record OrderWritten(String orderId, long version, Long position, Fulfilment fulfilment) {
     }
+
+    /** Who drives a new order on: the fulfilment process, or the client. */
+    enum Fulfilment { AUTOMATIC, MANUAL }
 }

@@ -7,6 +7,7 @@ import io.ledgerline.command.payment.PaymentRequests.PaymentWritten;
 import io.ledgerline.command.payment.PaymentRequests.RefundPaymentRequest;
 import io.ledgerline.command.payment.PaymentRequests.VoidPaymentRequest;
 import io.ledgerline.command.web.ExpectedVersion;
+import io.ledgerline.command.web.WritePositions;
 import io.ledgerline.command.web.Written;
 import io.ledgerline.domain.order.OrderId;
 import io.ledgerline.domain.payment.AuthorizationOutcome;
@@ -38,9 +39,11 @@ import java.net.URI;
 public class PaymentController {
 
     private final CommandGateway commands;
+    private final WritePositions positions;
 
-    public PaymentController(CommandGateway commands) {
+    public PaymentController(CommandGateway commands, WritePositions positions) {
         this.commands = commands;
+        this.positions = positions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,7 +53,8 @@ public class PaymentController {
                 new OrderId(request.orderId()), Money.of(request.amount(), request.currency()),
                 request.paymentMethodToken()));
         return Written.created(URI.create("/api/payments/" + paymentId),
-                new PaymentWritten(paymentId.value(), outcome.status(), outcome.declineReason(), outcome.version()),
+                new PaymentWritten(paymentId.value(), outcome.status(), outcome.declineReason(), outcome.version(),
+                        positions.of(paymentId, outcome.version())),
                 outcome.version());
     }
 
@@ -76,7 +80,7 @@ public class PaymentController {
         return written(paymentId, commands.sendAndWait(new VoidPayment(new PaymentId(paymentId), reason, ExpectedVersion.parse(ifMatch))));
     }
 
-    private static ResponseEntity<PaymentUpdated> written(String paymentId, Long version) {
-        return Written.ok(new PaymentUpdated(paymentId, version), version);
+    private ResponseEntity<PaymentUpdated> written(String paymentId, Long version) {
+        return Written.ok(new PaymentUpdated(paymentId, version, positions.of(paymentId, version)), version);
     }
 }

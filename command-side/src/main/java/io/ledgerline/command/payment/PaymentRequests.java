@@ -29,10 +29,10 @@ final class PaymentRequests {
     }
 
     /** The payment written, its status after the command (and why, if declined), and the version it reached. */
-    record PaymentWritten(String paymentId, PaymentStatus status, String declineReason, long version) {
+    record PaymentWritten(String paymentId, PaymentStatus status, String declineReason, long version, Long position) {
     }
 
     /** The payment written and the version it reached. */
-    record PaymentUpdated(String paymentId, long version) {
+    record PaymentUpdated(String paymentId, long version, Long position) {
     }
 }

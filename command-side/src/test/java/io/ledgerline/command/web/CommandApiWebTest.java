@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import io.ledgerline.infrastructure.web.WebConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Request validation and error mapping of the command API, with the command gateway mocked. */
 @WebMvcTest(properties = "spring.config.name=command-side")
+@Import(WebConfiguration.class)
 class CommandApiWebTest {
 
     private static final String PROBLEM = "urn:ledgerline:problem:";
@@ -48,6 +51,9 @@ class CommandApiWebTest {
 
     @MockitoBean
     CommandGateway commands;
+
+    @MockitoBean
+    WritePositions positions;
 
     static Stream<Arguments> badRequests() {
         String hundredAndOneLines = IntStream.range(0, 101)

@@ -4,7 +4,7 @@ import io.ledgerline.domain.shared.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Confirms a placed order: stock is reserved and payment authorized. */
+/** Confirms a placed order; automatic fulfilment sends it once stock is reserved and payment authorized. */
 public record ConfirmOrder(@TargetAggregateIdentifier OrderId orderId, @TargetAggregateVersion Long expectedVersion) {
 
     public ConfirmOrder {

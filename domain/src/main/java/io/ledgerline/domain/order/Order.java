@@ -27,7 +27,8 @@ public class Order {
 
     @CommandHandler
     public Order(PlaceOrder command) {
-        apply(new OrderPlaced(command.orderId(), command.customerId(), command.lines(), command.total()));
+        apply(new OrderPlaced(command.orderId(), command.customerId(), command.lines(), command.total(),
+                command.paymentMethodToken()));
     }
 
     @CommandHandler

@@ -10,9 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Places an order of 1 to 100 lines, all priced in the order's currency, each SKU at most once. */
+/**
+ * Places an order of 1 to 100 lines, all priced in the order's currency, each SKU at most once.
+ * With a payment-method token the order is fulfilled automatically (stock reserved, payment
+ * authorized, order confirmed by the fulfilment process); without one the client drives each step.
+ */
 public record PlaceOrder(@TargetAggregateIdentifier OrderId orderId, CustomerId customerId, String currency,
-                         List<OrderLine> lines) {
+                         List<OrderLine> lines, String paymentMethodToken) {
 
     public static final int MAX_LINES = 100;
 
@@ -35,6 +39,14 @@ public record PlaceOrder(@TargetAggregateIdentifier OrderId orderId, CustomerId 
             }
         }
         lines = List.copyOf(lines);
+        if (paymentMethodToken != null) {
+            Require.text(paymentMethodToken, "paymentMethodToken", 200);
+        }
+    }
+
+    /** An order the client fulfils step by step. */
+    public PlaceOrder(OrderId orderId, CustomerId customerId, String currency, List<OrderLine> lines) {
+        this(orderId, customerId, currency, lines, null);
     }
 
     public Money total() {

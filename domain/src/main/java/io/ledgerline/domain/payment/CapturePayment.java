@@ -6,9 +6,12 @@ import io.ledgerline.domain.shared.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Takes some or all of the authorized amount; the captures together never exceed it. */
+/**
+ * Takes some or all of the authorized amount; the captures together never exceed it. A
+ * {@code captureId} makes the capture safe to redeliver: a second capture with the same id changes nothing.
+ */
 public record CapturePayment(@TargetAggregateIdentifier PaymentId paymentId, Money amount,
-                             @TargetAggregateVersion Long expectedVersion) {
+                             @TargetAggregateVersion Long expectedVersion, String captureId) {
 
     public CapturePayment {
         Require.present(paymentId, "paymentId");
@@ -18,7 +21,11 @@ public record CapturePayment(@TargetAggregateIdentifier PaymentId paymentId, Mon
         }
     }
 
+    public CapturePayment(PaymentId paymentId, Money amount, Long expectedVersion) {
+        this(paymentId, amount, expectedVersion, null);
+    }
+
     public CapturePayment(PaymentId paymentId, Money amount) {
-        this(paymentId, amount, null);
+        this(paymentId, amount, null, null);
     }
 }

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 
 import static io.ledgerline.domain.payment.PaymentStatus.AUTHORIZED;
 import static io.ledgerline.domain.payment.PaymentStatus.CAPTURED;
@@ -32,6 +34,7 @@ public class Payment {
     private Money captured;
     private Money refunded;
     private PaymentStatus status;
+    private final Set<String> captureIds = new HashSet<>();
 
     protected Payment() {
         // for Axon's event sourcing
@@ -56,6 +59,9 @@ public class Payment {
 
     @CommandHandler
     public long handle(CapturePayment command, PaymentGateway gateway) {
+        if (command.captureId() != null && captureIds.contains(command.captureId())) {
+            return getVersion(); // a redelivered capture: it happened already
+        }
         requireStatus(EnumSet.of(AUTHORIZED, PARTIALLY_CAPTURED), "captured");
         authorized.requireSameCurrency(command.amount());
         Money remaining = authorized.minus(captured);
@@ -63,7 +69,7 @@ public class Payment {
             throw new CaptureExceedsAuthorized(command.amount(), remaining);
         }
         gateway.capture(paymentId, authorizationReference, command.amount());
-        apply(new PaymentCaptured(paymentId, command.amount(), captured.plus(command.amount())));
+        apply(new PaymentCaptured(paymentId, command.amount(), captured.plus(command.amount()), command.captureId()));
         return getVersion();
     }
 
@@ -119,6 +125,9 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentCaptured event) {
         captured = event.capturedTotal();
+        if (event.captureId() != null) {
+            captureIds.add(event.captureId());
+        }
         status = PaymentStatus.of(authorized, captured, refunded);
     }
 

@@ -5,5 +5,9 @@ import org.axonframework.serialization.Revision;
 
 /** {@code amount} was captured; {@code capturedTotal} is the sum of all captures so far. */
 @Revision("1")
-public record PaymentCaptured(PaymentId paymentId, Money amount, Money capturedTotal) {
+public record PaymentCaptured(PaymentId paymentId, Money amount, Money capturedTotal, String captureId) {
+
+    public PaymentCaptured(PaymentId paymentId, Money amount, Money capturedTotal) {
+        this(paymentId, amount, capturedTotal, null);
+    }
 }

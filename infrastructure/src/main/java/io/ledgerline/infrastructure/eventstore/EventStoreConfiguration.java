@@ -9,7 +9,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
 
 /**
  * Axon's JDBC event storage engine on the {@code events} schema, the same in every app: the
@@ -26,6 +29,15 @@ public class EventStoreConfiguration {
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresPersistenceExceptionResolver();
+    }
+
+    /**
+     * Axon's default wraps connections so that it commits and rolls them back itself; here Spring's
+     * transactions own the connection, so a command can join a caller's transaction.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

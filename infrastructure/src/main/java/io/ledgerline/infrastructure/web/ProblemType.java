@@ -21,6 +21,9 @@ public enum ProblemType {
     ALREADY_EXISTS("already-exists"),
     CONCURRENCY_CONFLICT("concurrency-conflict"),
     VERSION_CONFLICT("version-conflict"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
+    IDEMPOTENCY_KEY_IN_PROGRESS("idempotency-key-in-progress"),
+    NOT_YET_CONSISTENT("not-yet-consistent"),
     INTERNAL_ERROR("internal-error");
 
     public static final String PREFIX = "urn:ledgerline:problem:";

@@ -2,7 +2,9 @@ package io.ledgerline.query.inventory;
 
 import io.ledgerline.domain.shared.InvalidValueException;
 import io.ledgerline.query.web.Amounts;
+import io.ledgerline.query.web.Consistency;
 import io.ledgerline.query.web.Csv;
+import io.ledgerline.query.web.ReadModel;
 import io.ledgerline.query.web.Filters;
 import io.ledgerline.query.web.Listing;
 import io.ledgerline.query.web.NotFoundException;
@@ -43,16 +45,21 @@ public class InventoryQueryController {
     private final JdbcClient jdbc;
     private final Listing<StockView> listing;
     private final Paging paging;
+    private final Consistency consistency;
 
-    public InventoryQueryController(JdbcClient jdbc, Paging paging) {
+    public InventoryQueryController(JdbcClient jdbc, Paging paging, Consistency consistency) {
+        this.consistency = consistency;
         this.jdbc = jdbc;
         this.paging = paging;
         this.listing = new Listing<>(jdbc, SELECT, "sku", VIEW);
     }
 
     @GetMapping(path = "/{sku}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<StockView> get(@PathVariable String sku) {
-        StockView stock = jdbc.sql(SELECT + " WHERE sku = ?").param(sku).query(VIEW).optional()
+    public ResponseEntity<StockView> get(@PathVariable String sku,
+                                           @RequestParam(required = false) Long minVersion) {
+        StockView stock = consistency.awaitVersion(
+                        () -> jdbc.sql(SELECT + " WHERE sku = ?").param(sku).query(VIEW).optional(),
+                        StockView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("inventory item", sku));
         return ResponseEntity.ok().eTag(Long.toString(stock.version())).body(stock);
     }
@@ -62,8 +69,10 @@ public class InventoryQueryController {
                                 @RequestParam(required = false) Integer maxAvailable,
                                 @RequestParam(required = false) String sort,
                                 @RequestParam(required = false) String cursor,
-                                @RequestParam(required = false) Integer limit) {
+                                @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) Long minPosition) {
         int size = paging.request(limit).limit();
+        consistency.awaitPosition(ReadModel.INVENTORY.processingGroup(), minPosition);
         return listing.page(filter(skuPrefix, maxAvailable), sort(sort), cursor, size);
     }
 
@@ -72,14 +81,16 @@ public class InventoryQueryController {
     public void export(@RequestParam(required = false) String skuPrefix,
                        @RequestParam(required = false) Integer maxAvailable,
                        @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) Long minPosition,
                        HttpServletResponse response) throws IOException {
+        consistency.awaitPosition(ReadModel.INVENTORY.processingGroup(), minPosition);
         SqlFilter filter = filter(skuPrefix, maxAvailable);
         Sort order = sort(sort);
         Csv.write(response, "inventory", StockView.class, rows -> listing.stream(filter, order, rows));
     }
 
     private static SqlFilter filter(String skuPrefix, Integer maxAvailable) {
-        String prefix = Filters.text(skuPrefix);
+        String prefix = Filters.text(skuPrefix, "skuPrefix");
         if (prefix != null && !prefix.matches("[A-Za-z0-9._-]+")) {
             throw new InvalidValueException("skuPrefix", "skuPrefix may hold only letters, digits, '.', '_' and '-'");
         }

@@ -3,7 +3,9 @@ package io.ledgerline.query.order;
 import io.ledgerline.domain.order.OrderStatus;
 import io.ledgerline.query.order.OrderViews.OrderDetail;
 import io.ledgerline.query.order.OrderViews.OrderSummary;
+import io.ledgerline.query.web.Consistency;
 import io.ledgerline.query.web.Csv;
+import io.ledgerline.query.web.ReadModel;
 import io.ledgerline.query.web.Filters;
 import io.ledgerline.query.web.NotFoundException;
 import io.ledgerline.query.web.Page;
@@ -33,15 +35,19 @@ public class OrderQueryController {
 
     private final OrderQueries orders;
     private final Paging paging;
+    private final Consistency consistency;
 
-    public OrderQueryController(OrderQueries orders, Paging paging) {
+    public OrderQueryController(OrderQueries orders, Paging paging, Consistency consistency) {
         this.orders = orders;
         this.paging = paging;
+        this.consistency = consistency;
     }
 
     @GetMapping(path = "/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<OrderDetail> get(@PathVariable String orderId) {
-        OrderDetail order = orders.find(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    public ResponseEntity<OrderDetail> get(@PathVariable String orderId,
+                                           @RequestParam(required = false) Long minVersion) {
+        OrderDetail order = consistency.awaitVersion(() -> orders.find(orderId), OrderDetail::version, minVersion)
+                .orElseThrow(() -> new NotFoundException("order", orderId));
         return ResponseEntity.ok().eTag(Long.toString(order.version())).body(order);
     }
 
@@ -53,8 +59,10 @@ public class OrderQueryController {
                                    @RequestParam(required = false) String sku,
                                    @RequestParam(required = false) String sort,
                                    @RequestParam(required = false) String cursor,
-                                   @RequestParam(required = false) Integer limit) {
+                                   @RequestParam(required = false) Integer limit,
+                                   @RequestParam(required = false) Long minPosition) {
         PageRequest page = paging.request(limit);
+        consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         return orders.page(filter(status, customerId, placedFrom, placedTo, sku), sort(sort), cursor, page.limit());
     }
 
@@ -66,7 +74,9 @@ public class OrderQueryController {
                        @RequestParam(required = false) String placedTo,
                        @RequestParam(required = false) String sku,
                        @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) Long minPosition,
                        HttpServletResponse response) throws IOException {
+        consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         OrderQueries.Filter filter = filter(status, customerId, placedFrom, placedTo, sku);
         Sort order = sort(sort);
         Csv.write(response, "orders", OrderSummary.class, rows -> orders.stream(filter, order, rows));
@@ -74,8 +84,8 @@ public class OrderQueryController {
 
     private static OrderQueries.Filter filter(String status, String customerId, String placedFrom, String placedTo,
                                               String sku) {
-        return new OrderQueries.Filter(Filters.enumValue(OrderStatus.class, status, "status"), Filters.text(customerId),
-                Filters.instant(placedFrom, "placedFrom"), Filters.instant(placedTo, "placedTo"), Filters.text(sku));
+        return new OrderQueries.Filter(Filters.enumValue(OrderStatus.class, status, "status"), Filters.text(customerId, "customerId"),
+                Filters.instant(placedFrom, "placedFrom"), Filters.instant(placedTo, "placedTo"), Filters.text(sku, "sku"));
     }
 
     private static Sort sort(String sort) {

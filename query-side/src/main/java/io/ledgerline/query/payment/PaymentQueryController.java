@@ -2,7 +2,9 @@ package io.ledgerline.query.payment;
 
 import io.ledgerline.domain.payment.PaymentStatus;
 import io.ledgerline.query.web.Amounts;
+import io.ledgerline.query.web.Consistency;
 import io.ledgerline.query.web.Csv;
+import io.ledgerline.query.web.ReadModel;
 import io.ledgerline.query.web.Filters;
 import io.ledgerline.query.web.Listing;
 import io.ledgerline.query.web.NotFoundException;
@@ -48,16 +50,21 @@ public class PaymentQueryController {
     private final JdbcClient jdbc;
     private final Listing<PaymentView> listing;
     private final Paging paging;
+    private final Consistency consistency;
 
-    public PaymentQueryController(JdbcClient jdbc, Paging paging) {
+    public PaymentQueryController(JdbcClient jdbc, Paging paging, Consistency consistency) {
+        this.consistency = consistency;
         this.jdbc = jdbc;
         this.paging = paging;
         this.listing = new Listing<>(jdbc, SELECT, "payment_id", VIEW);
     }
 
     @GetMapping(path = "/{paymentId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PaymentView> get(@PathVariable String paymentId) {
-        PaymentView payment = jdbc.sql(SELECT + " WHERE payment_id = ?").param(paymentId).query(VIEW).optional()
+    public ResponseEntity<PaymentView> get(@PathVariable String paymentId,
+                                           @RequestParam(required = false) Long minVersion) {
+        PaymentView payment = consistency.awaitVersion(
+                        () -> jdbc.sql(SELECT + " WHERE payment_id = ?").param(paymentId).query(VIEW).optional(),
+                        PaymentView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("payment", paymentId));
         return ResponseEntity.ok().eTag(Long.toString(payment.version())).body(payment);
     }
@@ -69,8 +76,10 @@ public class PaymentQueryController {
                                   @RequestParam(required = false) String createdTo,
                                   @RequestParam(required = false) String sort,
                                   @RequestParam(required = false) String cursor,
-                                  @RequestParam(required = false) Integer limit) {
+                                  @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) Long minPosition) {
         int size = paging.request(limit).limit();
+        consistency.awaitPosition(ReadModel.PAYMENTS.processingGroup(), minPosition);
         return listing.page(filter(orderId, status, createdFrom, createdTo), sort(sort), cursor, size);
     }
 
@@ -81,7 +90,9 @@ public class PaymentQueryController {
                        @RequestParam(required = false) String createdFrom,
                        @RequestParam(required = false) String createdTo,
                        @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) Long minPosition,
                        HttpServletResponse response) throws IOException {
+        consistency.awaitPosition(ReadModel.PAYMENTS.processingGroup(), minPosition);
         SqlFilter filter = filter(orderId, status, createdFrom, createdTo);
         Sort order = sort(sort);
         Csv.write(response, "payments", PaymentView.class, rows -> listing.stream(filter, order, rows));
@@ -92,7 +103,7 @@ public class PaymentQueryController {
         var from = Filters.instant(createdFrom, "createdFrom");
         var to = Filters.instant(createdTo, "createdTo");
         return new SqlFilter()
-                .add("order_id = :order", "order", Filters.text(orderId))
+                .add("order_id = :order", "order", Filters.text(orderId, "orderId"))
                 .add("status = :status", "status", paymentStatus == null ? null : paymentStatus.name())
                 .add("created_at >= :from", "from", from == null ? null : Timestamp.from(from))
                 .add("created_at < :to", "to", to == null ? null : Timestamp.from(to));

@@ -7,7 +7,9 @@ import io.ledgerline.query.report.ReportViews.Report;
 import io.ledgerline.query.report.ReportViews.SkuSales;
 import io.ledgerline.query.report.ReportViews.StatusCount;
 import io.ledgerline.query.web.Amounts;
+import io.ledgerline.query.web.Consistency;
 import io.ledgerline.query.web.Csv;
+import io.ledgerline.query.web.ReadModel;
 import io.ledgerline.query.web.Filters;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -37,24 +39,29 @@ public class ReportController {
     static final int MAX_DAYS = 366;
 
     private final JdbcClient jdbc;
+    private final Consistency consistency;
 
-    public ReportController(JdbcClient jdbc) {
+    public ReportController(JdbcClient jdbc, Consistency consistency) {
         this.jdbc = jdbc;
+        this.consistency = consistency;
     }
 
     @GetMapping(path = "/daily-sales", produces = MediaType.APPLICATION_JSON_VALUE)
     public Report<DailySales> dailySales(@RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to,
                                          @RequestParam(required = false) String sku,
-                                         @RequestParam(required = false) String currency) {
+                                         @RequestParam(required = false) String currency,
+                                         @RequestParam(required = false) Long minPosition) {
         Range range = Range.of(from, to);
+        consistency.awaitPosition(ReadModel.SALES.processingGroup(), minPosition);
         return new Report<>(range.from(), range.to(), daily(range, sku, currency));
     }
 
     @GetMapping(path = "/daily-sales", produces = Csv.MEDIA_TYPE)
     public void dailySalesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String sku, @RequestParam(required = false) String currency,
-                              HttpServletResponse response) throws IOException {
+                              @RequestParam(required = false) Long minPosition, HttpServletResponse response) throws IOException {
+        consistency.awaitPosition(ReadModel.SALES.processingGroup(), minPosition);
         List<DailySales> rows = daily(Range.of(from, to), sku, currency);
         Csv.write(response, "daily-sales", DailySales.class, consumer -> consumer.accept(rows.stream()));
     }
@@ -62,26 +69,32 @@ public class ReportController {
     @GetMapping(path = "/sales-by-sku", produces = MediaType.APPLICATION_JSON_VALUE)
     public Report<SkuSales> salesBySku(@RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to,
-                                       @RequestParam(required = false) String currency) {
+                                       @RequestParam(required = false) String currency,
+                                       @RequestParam(required = false) Long minPosition) {
         Range range = Range.of(from, to);
+        consistency.awaitPosition(ReadModel.SALES.processingGroup(), minPosition);
         return new Report<>(range.from(), range.to(), bySku(range, currency));
     }
 
     @GetMapping(path = "/sales-by-sku", produces = Csv.MEDIA_TYPE)
     public void salesBySkuCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String currency,
-                              HttpServletResponse response) throws IOException {
+                              @RequestParam(required = false) Long minPosition, HttpServletResponse response) throws IOException {
+        consistency.awaitPosition(ReadModel.SALES.processingGroup(), minPosition);
         List<SkuSales> rows = bySku(Range.of(from, to), currency);
         Csv.write(response, "sales-by-sku", SkuSales.class, consumer -> consumer.accept(rows.stream()));
     }
 
     @GetMapping(path = "/order-status", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<StatusCount> orderStatus() {
+    public List<StatusCount> orderStatus(@RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         return statusCounts();
     }
 
     @GetMapping(path = "/order-status", produces = Csv.MEDIA_TYPE)
-    public void orderStatusCsv(HttpServletResponse response) throws IOException {
+    public void orderStatusCsv(@RequestParam(required = false) Long minPosition, HttpServletResponse response)
+            throws IOException {
+        consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         List<StatusCount> rows = statusCounts();
         Csv.write(response, "order-status", StatusCount.class, consumer -> consumer.accept(rows.stream()));
     }
@@ -93,7 +106,7 @@ public class ReportController {
                           AND (CAST(:currency AS VARCHAR) IS NULL OR currency = :currency)
                         ORDER BY day, sku, currency""")
                 .param("from", range.from()).param("to", range.to())
-                .param("sku", Filters.text(sku)).param("currency", currency(currency))
+                .param("sku", Filters.text(sku, "sku")).param("currency", currency(currency))
                 .query((rs, row) -> new DailySales(rs.getObject("day", LocalDate.class), rs.getString("sku"),
                         rs.getString("currency"), rs.getLong("orders"), rs.getLong("units"),
                         Amounts.format(rs.getLong("revenue_minor"), rs.getString("currency"))))
@@ -122,7 +135,7 @@ public class ReportController {
     }
 
     private static String currency(String currency) {
-        String code = Filters.text(currency);
+        String code = Filters.text(currency, "currency");
         if (code != null && !code.matches("[A-Z]{3}")) {
             throw new InvalidValueException("currency", "currency must be an ISO-4217 code such as EUR");
         }

@@ -1,8 +1,11 @@
 package io.ledgerline.query.web;
 
+import io.ledgerline.domain.shared.InvalidValueException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,12 +36,21 @@ public final class Listing<T> {
         if (cursor != null) {
             filter.add(sort.after(idColumn), Map.of("cursorValue", cursor.value(), "cursorId", cursor.id()));
         }
-        List<Keyed<T>> rows = jdbc.sql(select + filter.where() + " ORDER BY " + sort.orderBy(idColumn)
-                        + " LIMIT " + (limit + 1))
-                .params(filter.parameters())
-                .query((rs, n) -> new Keyed<>(mapper.mapRow(rs, n), rs.getString(sort.column().name()),
-                        rs.getString(idColumn)))
-                .list();
+        List<Keyed<T>> rows;
+        try {
+            rows = jdbc.sql(select + filter.where() + " ORDER BY " + sort.orderBy(idColumn) + " LIMIT " + (limit + 1))
+                    .params(filter.parameters())
+                    .query((rs, n) -> new Keyed<>(mapper.mapRow(rs, n), rs.getString(sort.column().name()),
+                            rs.getString(idColumn)))
+                    .list();
+        } catch (DataAccessException e) {
+            // A cursor whose value PostgreSQL cannot read back (SQLSTATE class 22, data exception) was tampered with.
+            if (cursor != null && e.getMostSpecificCause() instanceof SQLException sql
+                    && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                throw new InvalidValueException("cursor", "cursor is not one this API handed out");
+            }
+            throw e;
+        }
         List<T> items = rows.stream().limit(limit).map(Keyed::row).toList();
         if (rows.size() <= limit) {
             return new Page<>(items, null);

@@ -12,6 +12,10 @@ public class Paging {
 
     public Paging(@Value("${ledgerline.query.default-page-size:50}") int defaultSize,
                   @Value("${ledgerline.query.max-page-size:200}") int maxSize) {
+        if (maxSize < 1 || defaultSize < 1 || defaultSize > maxSize) {
+            throw new IllegalStateException("ledgerline.query.default-page-size (" + defaultSize
+                    + ") must be between 1 and ledgerline.query.max-page-size (" + maxSize + ")");
+        }
         this.defaultSize = defaultSize;
         this.maxSize = maxSize;
     }

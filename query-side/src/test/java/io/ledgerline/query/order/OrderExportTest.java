@@ -78,6 +78,19 @@ class OrderExportTest extends QuerySideTest {
     }
 
     @Test
+    void jsonStaysTheDefaultUnlessCsvIsAskedFor() {
+        String customer = unique("negotiation");
+        String orderId = readModel.placeOrder(customer, MAY_1, line("SKU-1", 1, "1.00", "EUR"));
+
+        for (String accept : List.of("*/*", "application/json", "application/json, text/csv;q=0.5")) {
+            var response = http.get("/api/orders?customerId=" + customer, "Accept", accept);
+            assertThat(response.status()).as(accept).isEqualTo(200);
+            assertThat(response.contentType()).as(accept).startsWith("application/json");
+            assertThat(response.json().path("items").get(0).path("orderId").asText()).isEqualTo(orderId);
+        }
+    }
+
+    @Test
     void aBadFilterOnAnExportIsAProblemNotACsv() {
         HttpResponse<String> response = getCsv("/api/orders?status=LOST");
 

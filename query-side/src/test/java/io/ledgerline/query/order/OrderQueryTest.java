@@ -57,6 +57,20 @@ class OrderQueryTest extends QuerySideTest {
     }
 
     @Test
+    void aClientHoldingTheCurrentVersionIsToldNothingChanged() {
+        String orderId = readModel.placeOrder(unique("customer"), MARCH_1, line(unique("LAMP"), 1, "1.00", "EUR"));
+        readModel.confirm(orderId, MARCH_1.plusSeconds(1));
+
+        HttpJson.Response current = http.get("/api/orders/" + orderId, "If-None-Match", "\"1\"");
+        HttpJson.Response stale = http.get("/api/orders/" + orderId, "If-None-Match", "\"0\"");
+
+        assertThat(current.status()).isEqualTo(304);
+        assertThat(current.body()).isEmpty();
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.field("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void amountsHaveExactlyTheDecimalsOfTheOrderCurrency() {
         String orderId = readModel.placeOrder(unique("customer"), MARCH_1, line(unique("TEA"), 3, "500", "JPY"));
 

@@ -1,0 +1,55 @@
+package io.ledgerline.command.idempotency;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Installs the idempotency filter after the body-size limit, and purges keys past their retention. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class IdempotencyConfiguration {
+
+    /** The endpoints that refuse a request without an Idempotency-Key: creating orders and moving money. */
+    static final List<String> REQUIRED = List.of("/api/orders", "/api/payments", "/api/payments/*/capture",
+            "/api/payments/*/refund");
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
+
+    private final IdempotencyStore store;
+    private final Duration retention;
+
+    IdempotencyConfiguration(IdempotencyStore store,
+                             @Value("${ledgerline.idempotency.retention:PT24H}") Duration retention) {
+        this.store = store;
+        this.retention = retention;
+    }
+
+    @Bean
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            PlatformTransactionManager transactionManager,
+            @Value("${ledgerline.idempotency.wait:PT10S}") Duration wait) {
+        IdempotencyFilter filter = new IdempotencyFilter(store, new TransactionTemplate(transactionManager), wait, REQUIRED);
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Scheduled(fixedDelayString = "${ledgerline.idempotency.purge-interval:PT5M}", initialDelayString = "PT1M")
+    void purgeExpiredKeys() {
+        int purged = store.purgeOlderThan(retention);
+        if (purged > 0) {
+            log.info("Purged {} idempotency keys older than {}", purged, retention);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.ledgerline.command.idempotency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code events.idempotency_keys}. A key is claimed by inserting its row inside the request's
+ * transaction; a second request with the same key waits on that row until the first commits (and
+ * then finds its response) or rolls back (and then claims the key itself).
+ */
+@Repository
+class IdempotencyStore {
+
+    private final JdbcClient jdbc;
+
+    IdempotencyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Bounds how long this transaction waits for another request holding the same key. */
+    void waitAtMost(Duration wait) {
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().singleValue();
+    }
+
+    /** Claims the key for this request, or returns what an earlier request under it stored. */
+    Optional<StoredResponse> claim(String principal, String key, String requestHash) {
+        int claimed = jdbc.sql("""
+                        INSERT INTO events.idempotency_keys (principal, idempotency_key, request_hash)
+                        VALUES (?, ?, ?) ON CONFLICT (principal, idempotency_key) DO NOTHING""")
+                .params(principal, key, requestHash)
+                .update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT request_hash, response_status AS status, response_type AS content_type,
+                               response_etag AS etag, response_location AS location, response_body AS body
+                        FROM events.idempotency_keys WHERE principal = ? AND idempotency_key = ?""")
+                .params(principal, key)
+                .query(StoredResponse.class)
+                .optional();
+    }
+
+    void complete(String principal, String key, StoredResponse response) {
+        jdbc.sql("""
+                        UPDATE events.idempotency_keys
+                        SET response_status = ?, response_type = ?, response_etag = ?, response_location = ?,
+                            response_body = ?
+                        WHERE principal = ? AND idempotency_key = ?""")
+                .params(response.status(), response.contentType(), response.etag(), response.location(),
+                        response.body(), principal, key)
+                .update();
+    }
+
+    int purgeOlderThan(Duration retention) {
+        return jdbc.sql("DELETE FROM events.idempotency_keys WHERE created_at < now() - make_interval(secs => ?)")
+                .param((double) retention.toSeconds())
+                .update();
+    }
+}

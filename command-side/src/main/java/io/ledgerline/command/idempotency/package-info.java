@@ -1,0 +1,2 @@
+/** Idempotency-Key handling: a retried request gets the first response back and writes nothing new. */
+package io.ledgerline.command.idempotency;
