@@ -1,20 +1,15 @@
 package io.ledgerline.launcher;
 
 import io.ledgerline.testsupport.HttpJson;
-import io.ledgerline.testsupport.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The three apps on one real PostgreSQL, as a client and a reporting tool see them: commands
@@ -23,23 +18,15 @@ import static org.awaitility.Awaitility.await;
  */
 class SystemEndToEndTest {
 
-    private static LocalSystem system;
+    private static RunningSystem system;
     private static HttpJson commands;
     private static HttpJson queries;
 
     @BeforeAll
     static void start() {
-        TestDatabases.TestDatabase database = TestDatabases.create();
-        system = LocalSystem.start(Map.of("spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password()), 0, 0, 0);
-        commands = HttpJson.onPort(system.commandPort());
-        queries = HttpJson.onPort(system.queryPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
+        system = RunningSystem.get();
+        commands = system.commands;
+        queries = system.queries;
     }
 
     @Test
@@ -119,7 +106,6 @@ class SystemEndToEndTest {
     }
 
     private static HttpJson.Response awaitQuery(String path, Predicate<HttpJson.Response> visible) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                .until(() -> queries.get(path), response -> response.status() == 200 && visible.test(response));
+        return system.awaitQuery(path, visible);
     }
 }
