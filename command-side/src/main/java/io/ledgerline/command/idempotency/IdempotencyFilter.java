@@ -161,7 +161,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** SHA-256 over method, path with query and body: what makes two requests "the same". */
+    /** SHA-256 over method, path with query, If-Match and body: what makes two requests "the same". */
     private static String fingerprint(HttpServletRequest request, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -169,6 +169,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             digest.update((byte) '\n');
             String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             digest.update(target.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            String ifMatch = request.getHeader("If-Match");
+            digest.update((ifMatch == null ? "" : ifMatch).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '\n');
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());

@@ -22,7 +22,9 @@ class IdempotencyStore {
 
     /** Bounds how long this transaction waits for another request holding the same key. */
     void waitAtMost(Duration wait) {
-        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().singleValue();
+        // lock_timeout 0 would mean "wait forever": never go below a millisecond.
+        long millis = Math.max(1, wait.toMillis());
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(millis + "ms").query().singleValue();
     }
 
     /** Claims the key for this request, or returns what an earlier request under it stored. */

@@ -72,8 +72,10 @@ public class InventoryQueryController {
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) Long minPosition) {
         int size = paging.request(limit).limit();
+        SqlFilter filter = filter(skuPrefix, maxAvailable);
+        Sort order = sort(sort);
         consistency.awaitPosition(ReadModel.INVENTORY.processingGroup(), minPosition);
-        return listing.page(filter(skuPrefix, maxAvailable), sort(sort), cursor, size);
+        return listing.page(filter, order, cursor, size);
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
@@ -83,9 +85,9 @@ public class InventoryQueryController {
                        @RequestParam(required = false) String sort,
                        @RequestParam(required = false) Long minPosition,
                        HttpServletResponse response) throws IOException {
-        consistency.awaitPosition(ReadModel.INVENTORY.processingGroup(), minPosition);
         SqlFilter filter = filter(skuPrefix, maxAvailable);
         Sort order = sort(sort);
+        consistency.awaitPosition(ReadModel.INVENTORY.processingGroup(), minPosition);
         Csv.write(response, "inventory", StockView.class, rows -> listing.stream(filter, order, rows));
     }
 

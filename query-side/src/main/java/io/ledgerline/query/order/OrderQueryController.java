@@ -62,8 +62,10 @@ public class OrderQueryController {
                                    @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) Long minPosition) {
         PageRequest page = paging.request(limit);
+        OrderQueries.Filter filter = filter(status, customerId, placedFrom, placedTo, sku);
+        Sort order = sort(sort);
         consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
-        return orders.page(filter(status, customerId, placedFrom, placedTo, sku), sort(sort), cursor, page.limit());
+        return orders.page(filter, order, cursor, page.limit());
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
@@ -76,9 +78,9 @@ public class OrderQueryController {
                        @RequestParam(required = false) String sort,
                        @RequestParam(required = false) Long minPosition,
                        HttpServletResponse response) throws IOException {
-        consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         OrderQueries.Filter filter = filter(status, customerId, placedFrom, placedTo, sku);
         Sort order = sort(sort);
+        consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         Csv.write(response, "orders", OrderSummary.class, rows -> orders.stream(filter, order, rows));
     }
 

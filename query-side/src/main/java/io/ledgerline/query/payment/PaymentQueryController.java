@@ -79,8 +79,10 @@ public class PaymentQueryController {
                                   @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) Long minPosition) {
         int size = paging.request(limit).limit();
+        SqlFilter filter = filter(orderId, status, createdFrom, createdTo);
+        Sort order = sort(sort);
         consistency.awaitPosition(ReadModel.PAYMENTS.processingGroup(), minPosition);
-        return listing.page(filter(orderId, status, createdFrom, createdTo), sort(sort), cursor, size);
+        return listing.page(filter, order, cursor, size);
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
@@ -92,9 +94,9 @@ public class PaymentQueryController {
                        @RequestParam(required = false) String sort,
                        @RequestParam(required = false) Long minPosition,
                        HttpServletResponse response) throws IOException {
-        consistency.awaitPosition(ReadModel.PAYMENTS.processingGroup(), minPosition);
         SqlFilter filter = filter(orderId, status, createdFrom, createdTo);
         Sort order = sort(sort);
+        consistency.awaitPosition(ReadModel.PAYMENTS.processingGroup(), minPosition);
         Csv.write(response, "payments", PaymentView.class, rows -> listing.stream(filter, order, rows));
     }
 

@@ -17,7 +17,6 @@ public final class Filters {
     private Filters() {
     }
 
-    /** A text filter; blank means no filter. */
     /** A text filter; blank means no filter, control characters are refused. */
     public static String text(String value, String parameter) {
         if (value == null || value.isBlank()) {
