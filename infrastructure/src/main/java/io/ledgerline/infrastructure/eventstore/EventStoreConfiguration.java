@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
@@ -20,9 +21,17 @@ import javax.sql.DataSource;
 /**
  * Axon's JDBC event storage engine on the {@code events} schema, the same in every app: the
  * command side appends through it, the projections and the query side read through it.
+ * With {@code axon.axonserver.enabled=true} (profile {@code axonserver}) the event store is Axon
+ * Server's instead; the connection provider and the rest stay, for tokens, sagas and the read side.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /**
+     * Every app's file sets it to {@code false}; the {@code axonserver} profile sets it to {@code true}.
+     * Unset still means the JDBC event store, as it did before the profile existed.
+     */
+    static final String AXON_SERVER_ENABLED = "axon.axonserver.enabled";
 
     @Bean
     public EventSchema eventSchema() {
@@ -40,6 +49,7 @@ public class EventStoreConfiguration {
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
+    @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                          @Value("${ledgerline.events.poll-interval:100}") long pollInterval) {
         return EmbeddedEventStore.builder()
@@ -59,6 +69,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,

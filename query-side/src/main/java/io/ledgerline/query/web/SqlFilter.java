@@ -27,11 +27,11 @@ public final class SqlFilter {
         return this;
     }
 
-    String where() {
+    public String where() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
         return parameters;
     }
 }

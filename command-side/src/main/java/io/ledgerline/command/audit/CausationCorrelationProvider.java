@@ -1,0 +1,35 @@
+package io.ledgerline.command.audit;
+
+import io.ledgerline.infrastructure.audit.AuditMetadata;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every message produced while handling another (events from a command, commands from a saga's
+ * event) carries the handled message's id as {@code causationId} and passes on its correlation id,
+ * principal and idempotency key. Replaces Axon's default origin provider, whose keys mean
+ * something else.
+ */
+public class CausationCorrelationProvider implements CorrelationDataProvider {
+
+    private static final List<String> INHERITED = List.of(AuditMetadata.CORRELATION_ID, AuditMetadata.PRINCIPAL,
+            AuditMetadata.IDEMPOTENCY_KEY);
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        for (String key : INHERITED) {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
+        data.putIfAbsent(AuditMetadata.CORRELATION_ID, message.getIdentifier());
+        data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+}

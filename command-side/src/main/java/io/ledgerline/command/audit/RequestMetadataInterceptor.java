@@ -1,0 +1,45 @@
+package io.ledgerline.command.audit;
+
+import io.ledgerline.command.idempotency.IdempotencyFilter;
+import io.ledgerline.infrastructure.audit.AuditMetadata;
+import io.ledgerline.infrastructure.web.CorrelationIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Stamps commands sent while serving an HTTP request with the request's correlation id, principal
+ * and idempotency key. Commands sent elsewhere (by the fulfilment process) inherit them from the
+ * event they react to instead ({@link CausationCorrelationProvider}).
+ */
+public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> {
+            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+                return command;
+            }
+            HttpServletRequest request = attributes.getRequest();
+            Map<String, Object> metadata = new HashMap<>();
+            Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE);
+            if (correlationId != null) {
+                metadata.put(AuditMetadata.CORRELATION_ID, correlationId);
+            }
+            metadata.put(AuditMetadata.PRINCIPAL,
+                    request.getUserPrincipal() == null ? AuditMetadata.ANONYMOUS : request.getUserPrincipal().getName());
+            String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
+            if (idempotencyKey != null) {
+                metadata.put(AuditMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+            }
+            return command.andMetaData(metadata);
+        };
+    }
+}

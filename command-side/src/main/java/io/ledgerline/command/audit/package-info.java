@@ -1,0 +1,2 @@
+/** Who and why on every event: request metadata on commands, causation through sagas, and the hash chain. */
+package io.ledgerline.command.audit;

@@ -1,0 +1,198 @@
+package io.ledgerline.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.testsupport.HttpJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What an auditor can establish over HTTP alone: who caused what, state at a time, and whether anything changed. */
+class AuditEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.get();
+    }
+
+    @Test
+    void everyEventCarriesTheRequestPrincipalKeyCauseAndHashChain() {
+        String sku = product("AUD", 5);
+        String requestId = "req-" + UUID.randomUUID();
+        HttpJson.Response received = system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":3}",
+                "X-Request-Id", requestId, "Idempotency-Key", "key-" + requestId);
+        assertThat(received.status()).isEqualTo(200);
+
+        JsonNode events = system.queries.get("/api/audit/streams/" + sku).json().path("events");
+
+        assertThat(events).hasSize(3);
+        JsonNode receipt = events.get(2);
+        assertThat(receipt.path("type").asText()).isEqualTo("StockReceived");
+        assertThat(receipt.path("sequence").asLong()).isEqualTo(2);
+        assertThat(receipt.path("revision").asText()).isEqualTo("1");
+        assertThat(receipt.path("payload").path("quantity").asInt()).isEqualTo(3);
+        JsonNode metadata = receipt.path("metadata");
+        assertThat(metadata.path("correlationId").asText()).isEqualTo(requestId);
+        assertThat(metadata.path("principal").asText()).isEqualTo("anonymous");
+        assertThat(metadata.path("idempotencyKey").asText()).isEqualTo("key-" + requestId);
+        assertThat(metadata.path("causationId").asText()).isNotBlank().isNotEqualTo(receipt.path("eventId").asText());
+        assertThat(metadata.path("previousHash").asText()).isEqualTo(events.get(1).path("metadata").path("hash").asText());
+        assertThat(events.get(0).path("metadata").path("previousHash").asText()).isEqualTo("0".repeat(64));
+    }
+
+    @Test
+    void aTraceparentBecomesTheCorrelationIdAndOneRequestIsTracedAcrossAggregates() {
+        String sku = product("AUD", 5);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpJson.Response placed = system.commands.post("/api/orders", """
+                {"customerId":"auditor","currency":"EUR","lines":[{"sku":"%s","quantity":1,"unitPrice":"4.00"}],
+                 "payment":{"paymentMethodToken":"tok_visa"}}""".formatted(sku),
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "Idempotency-Key", HttpJson.newKey());
+        String orderId = placed.field("orderId");
+        system.awaitQuery("/api/orders/" + orderId, r -> r.field("status").equals("CONFIRMED"));
+
+        JsonNode events = system.queries.get("/api/audit/correlations/" + traceId).json().path("events");
+
+        List<String> types = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        events.forEach(e -> {
+            types.add(e.path("type").asText());
+            positions.add(e.path("position").asLong());
+        });
+        assertThat(types).containsSubsequence("OrderPlaced", "StockReserved", "PaymentAuthorized", "OrderConfirmed");
+        assertThat(positions).isSorted();
+        assertThat(events).extracting(e -> e.path("aggregateType").asText()).contains("Order", "InventoryItem", "Payment");
+        assertThat(events.get(0).path("metadata").path("correlationId").asText()).isEqualTo(traceId);
+    }
+
+    @Test
+    void theStateOfAnAggregateCanBeRebuiltAtAnyVersionOrTime() {
+        String sku = product("AUD", 2);
+        String placedAt = system.queries.get("/api/audit/streams/" + sku).json().path("events").get(1)
+                .path("timestamp").asText();
+        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":5}");
+        system.commands.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-tt\",\"quantity\":4}");
+
+        JsonNode atVersion1 = system.queries.get("/api/audit/streams/" + sku + "/state?version=1").json();
+        JsonNode now = system.queries.get("/api/audit/streams/" + sku + "/state").json();
+        JsonNode atTime = system.queries.get("/api/audit/streams/" + sku + "/state?at=" + placedAt).json();
+
+        assertThat(atVersion1.path("version").asLong()).isEqualTo(1);
+        assertThat(atVersion1.path("state").path("onHand").asInt()).isEqualTo(2);
+        assertThat(atVersion1.path("state").path("reservations").size()).isZero();
+        assertThat(now.path("version").asLong()).isEqualTo(3);
+        assertThat(now.path("state").path("onHand").asInt()).isEqualTo(7);
+        assertThat(now.path("state").path("reservations").path("o-tt").asInt()).isEqualTo(4);
+        assertThat(atTime.path("state").path("onHand").asInt()).isLessThanOrEqualTo(2);
+        assertThat(system.queries.get("/api/audit/streams/" + sku + "/state?at=2000-01-01").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGlobalStreamPagesByPositionAndFilters() {
+        String sku = product("AUD", 1);
+        JsonNode first = system.queries.get("/api/audit/events?type=ProductRegistered&limit=2").json();
+        long next = first.path("next").asLong();
+
+        JsonNode second = system.queries.get("/api/audit/events?type=ProductRegistered&limit=2&after=" + next).json();
+
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(first.path("items")).allMatch(e -> e.path("type").asText().equals("ProductRegistered"));
+        assertThat(second.path("items").get(0).path("position").asLong()).isGreaterThan(next);
+        JsonNode byAggregate = system.queries.get("/api/audit/events?aggregateType=InventoryItem&limit=200").json();
+        assertThat(byAggregate.path("items")).allMatch(e -> e.path("aggregateType").asText().equals("InventoryItem"));
+        assertThat(system.queries.get("/api/audit/events?limit=0").status()).isEqualTo(400);
+        assertThat(sku).isNotBlank();
+    }
+
+    @Test
+    void anExportIsNdjsonEndingInASummaryWhoseDigestCoversEveryLine() throws Exception {
+        String sku = product("AUD", 1);
+        long position = system.queries.get("/api/audit/streams/" + sku).json().path("events").get(0).path("position").asLong();
+
+        HttpJson.Response export = system.queries.get("/api/audit/export?fromPosition=1&toPosition=" + position);
+
+        assertThat(export.contentType()).startsWith("application/x-ndjson");
+        String[] lines = export.body().split("\n");
+        JsonNode summary = JSON.readTree(lines[lines.length - 1]).path("summary");
+        assertThat(summary.path("count").asLong()).isEqualTo(lines.length - 1);
+        assertThat(summary.path("lastPosition").asLong()).isEqualTo(position);
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < lines.length - 1; i++) {
+            digest.update((lines[i] + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(summary.path("sha256").asText()).isEqualTo(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    @Test
+    void anEventEditedInTheDatabaseIsReportedExactlyWhereItWasChanged() {
+        String sku = product("TAMPER", 5);
+        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
+        assertThat(system.queries.get("/api/audit/streams/" + sku + "/verify").json().path("valid").asBoolean()).isTrue();
+
+        // As the table's owner: switch the guard off, rewrite history, switch it on again.
+        system.database.sql("ALTER TABLE events.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
+        system.database.sql("""
+                        UPDATE events.domain_event_entry
+                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"quantity":5', '"quantity":500'), 'UTF8')
+                        WHERE aggregate_identifier = ? AND sequence_number = 1""")
+                .param(sku).update();
+        system.database.sql("ALTER TABLE events.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
+
+        JsonNode report = system.queries.get("/api/audit/streams/" + sku + "/verify").json();
+        assertThat(report.path("valid").asBoolean()).isFalse();
+        assertThat(report.path("firstFailure").path("sequence").asLong()).isEqualTo(1);
+        assertThat(report.path("firstFailure").path("problem").asText()).startsWith("content-changed");
+        String whole = system.queries.get("/api/audit/verify").body();
+        assertThat(whole).contains("\"aggregateId\":\"" + sku + "\"").contains("\"valid\":false");
+    }
+
+    @Test
+    void theEventStoreRefusesUpdatesDeletesAndTruncation() {
+        String sku = product("AUD", 1);
+
+        assertThatThrownBy(() -> system.database.sql("UPDATE events.domain_event_entry SET type = 'X' WHERE aggregate_identifier = ?")
+                .param(sku).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> system.database.sql("DELETE FROM events.domain_event_entry WHERE aggregate_identifier = ?")
+                .param(sku).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> system.database.sql("TRUNCATE events.domain_event_entry").update())
+                .hasStackTraceContaining("append-only");
+        assertThat(system.events(sku, "ProductRegistered")).isEqualTo(1);
+    }
+
+    @Test
+    void anApplicationRoleWithoutOwnershipCannotChangeEventsEvenWithTheGuardOff() {
+        String sku = product("AUD", 1);
+        String role = "ledgerline_app_" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        system.database.sql("CREATE ROLE " + role).update();
+        system.database.sql("GRANT USAGE ON SCHEMA events TO " + role).update();
+        system.database.sql("GRANT SELECT, INSERT ON events.domain_event_entry TO " + role).update();
+
+        assertThatThrownBy(() -> system.database.sql("SET ROLE " + role + "; ALTER TABLE events.domain_event_entry "
+                + "DISABLE TRIGGER domain_event_entry_append_only").update()).hasStackTraceContaining("must be owner");
+        assertThatThrownBy(() -> system.database.sql("SET ROLE " + role + "; UPDATE events.domain_event_entry SET type = 'X' "
+                + "WHERE aggregate_identifier = '" + sku + "'").update()).hasStackTraceContaining("permission denied");
+        assertThat(system.events(sku, "ProductRegistered")).isEqualTo(1);
+    }
+
+    private static String product(String prefix, int onHand) {
+        String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(system.commands.post("/api/inventory",
+                "{\"sku\":\"" + sku + "\",\"name\":\"Ledger\",\"unitPrice\":\"4.00\",\"currency\":\"EUR\"}").status())
+                .isEqualTo(201);
+        assertThat(system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":" + onHand + "}").status())
+                .isEqualTo(200);
+        return sku;
+    }
+}
