@@ -1,35 +1,84 @@
 package io.ledgerline.projections.config;
 
 import io.ledgerline.infrastructure.eventstore.TokenTables;
-import org.axonframework.config.ConfigurerModule;
+import io.ledgerline.projections.inventory.InventoryProjection;
+import io.ledgerline.projections.order.OrderProjection;
+import io.ledgerline.projections.payment.PaymentProjection;
+import io.ledgerline.projections.runtime.ProjectionSettings;
+import io.ledgerline.projections.runtime.ReadModel;
+import io.ledgerline.projections.sales.SalesProjection;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-import java.time.Duration;
+import java.util.List;
 
 /**
- * Tokens live in {@code read.token_entry}, next to the tables they describe, so a projection and
- * its token commit in one transaction.
+ * The four read models and the tables a generation of each consists of. Tokens and dead letters
+ * live in the {@code read} schema, next to the tables they describe, so a projection and its token
+ * commit in one transaction.
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionSettings.class)
+@EnableScheduling
 public class ProjectionConfiguration {
 
-    /**
-     * A segment that has no events of its own still moves its token on as the stream passes it;
-     * Axon stores that advance only when the segment has been idle for this long (default 5 s).
-     * Read-your-writes waits until every segment has passed a position, so keep it short.
-     */
     @Bean
-    public ConfigurerModule idleTokenStorage(
-            @Value("${ledgerline.projections.idle-token-interval:PT0.5S}") Duration interval) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration(
-                        (configuration, builder) -> builder.claimExtensionThreshold(interval.toMillis())));
+    public ReadModel ordersModel() {
+        return new ReadModel(OrderProjection.GROUP, List.of("orders", "order_lines", "order_status_counts"),
+                OrderProjection::new);
+    }
+
+    @Bean
+    public ReadModel paymentsModel() {
+        return new ReadModel(PaymentProjection.GROUP, List.of("payments"), PaymentProjection::new);
+    }
+
+    @Bean
+    public ReadModel inventoryModel() {
+        return new ReadModel(InventoryProjection.GROUP, List.of("inventory"), InventoryProjection::new);
+    }
+
+    @Bean
+    public ReadModel salesModel() {
+        return new ReadModel(SalesProjection.GROUP, List.of("sales_orders", "sales_order_lines", "daily_sales"),
+                SalesProjection::new);
     }
 
     @Bean
     public TokenSchema tokenSchema() {
         return TokenTables.schema("read.token_entry");
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("read.dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
     }
 }

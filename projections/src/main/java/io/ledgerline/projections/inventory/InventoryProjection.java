@@ -7,12 +7,11 @@ import io.ledgerline.domain.inventory.Sku;
 import io.ledgerline.domain.inventory.StockAdjusted;
 import io.ledgerline.domain.inventory.StockReceived;
 import io.ledgerline.domain.inventory.StockReserved;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
+import io.ledgerline.projections.runtime.ReadModelSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,16 +20,19 @@ import java.time.ZoneOffset;
  * Maintains {@code read.inventory}. Stock events carry the counts after the change, so each
  * handler sets them rather than adding to them, guarded by the row's {@code version}.
  */
-@Component
-@ProcessingGroup(InventoryProjection.GROUP)
 public class InventoryProjection {
 
     public static final String GROUP = "inventory";
 
-    private final JdbcClient jdbc;
+    private final ReadModelSql jdbc;
 
-    public InventoryProjection(JdbcClient jdbc) {
+    public InventoryProjection(ReadModelSql jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Writes the first generation's tables. */
+    public InventoryProjection(JdbcClient jdbc) {
+        this(new ReadModelSql(jdbc, 1));
     }
 
     @EventHandler

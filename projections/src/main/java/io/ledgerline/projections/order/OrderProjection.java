@@ -7,12 +7,11 @@ import io.ledgerline.domain.order.OrderLine;
 import io.ledgerline.domain.order.OrderPlaced;
 import io.ledgerline.domain.order.OrderShipped;
 import io.ledgerline.domain.order.OrderStatus;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
+import io.ledgerline.projections.runtime.ReadModelSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,16 +24,19 @@ import java.util.Optional;
  * A row is only changed by an event newer than its {@code version}, so replays change nothing,
  * and the status counts move only when a row really changed status.
  */
-@Component
-@ProcessingGroup(OrderProjection.GROUP)
 public class OrderProjection {
 
     public static final String GROUP = "orders";
 
-    private final JdbcClient jdbc;
+    private final ReadModelSql jdbc;
 
-    public OrderProjection(JdbcClient jdbc) {
+    public OrderProjection(ReadModelSql jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Writes the first generation's tables. */
+    public OrderProjection(JdbcClient jdbc) {
+        this(new ReadModelSql(jdbc, 1));
     }
 
     @EventHandler

@@ -8,28 +8,30 @@ import io.ledgerline.domain.payment.PaymentRefunded;
 import io.ledgerline.domain.payment.PaymentStatus;
 import io.ledgerline.domain.payment.PaymentVoided;
 import io.ledgerline.domain.shared.Money;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
+import io.ledgerline.projections.runtime.ReadModelSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
 /** Maintains {@code read.payments}; rows change only for events newer than their {@code version}. */
-@Component
-@ProcessingGroup(PaymentProjection.GROUP)
 public class PaymentProjection {
 
     public static final String GROUP = "payments";
 
-    private final JdbcClient jdbc;
+    private final ReadModelSql jdbc;
 
-    public PaymentProjection(JdbcClient jdbc) {
+    public PaymentProjection(ReadModelSql jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Writes the first generation's tables. */
+    public PaymentProjection(JdbcClient jdbc) {
+        this(new ReadModelSql(jdbc, 1));
     }
 
     @EventHandler

@@ -3,12 +3,11 @@ package io.ledgerline.projections.sales;
 import io.ledgerline.domain.order.OrderCancelled;
 import io.ledgerline.domain.order.OrderLine;
 import io.ledgerline.domain.order.OrderPlaced;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
+import io.ledgerline.projections.runtime.ReadModelSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,16 +19,19 @@ import java.util.List;
  * cancellation takes them out of that same day. {@code read.sales_orders} remembers what each
  * order contributed, so a replayed event is recognised and applied once.
  */
-@Component
-@ProcessingGroup(SalesProjection.GROUP)
 public class SalesProjection {
 
     public static final String GROUP = "sales";
 
-    private final JdbcClient jdbc;
+    private final ReadModelSql jdbc;
 
-    public SalesProjection(JdbcClient jdbc) {
+    public SalesProjection(ReadModelSql jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Writes the first generation's tables. */
+    public SalesProjection(JdbcClient jdbc) {
+        this(new ReadModelSql(jdbc, 1));
     }
 
     @EventHandler

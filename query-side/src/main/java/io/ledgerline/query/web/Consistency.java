@@ -1,13 +1,12 @@
 package io.ledgerline.query.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.domain.shared.InvalidValueException;
+import io.ledgerline.infrastructure.eventstore.StoredTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,6 @@ import java.util.function.ToLongFunction;
  */
 @Component
 public class Consistency {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final Duration wait;
@@ -83,68 +80,23 @@ public class Consistency {
 
     private boolean covered(String processingGroup, long position) {
         List<JsonNode> tokens = tokens(processingGroup);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> StoredTokens.covers(token, position));
     }
 
     /** The lowest position every segment has reached (-1 before any progress). */
     private long processed(String processingGroup) {
-        return tokens(processingGroup).stream().mapToLong(Consistency::reached).min().orElse(-1);
+        return tokens(processingGroup).stream().mapToLong(StoredTokens::reached).min().orElse(-1);
     }
 
     private List<JsonNode> tokens(String processingGroup) {
-        return jdbc.sql("SELECT token FROM read.token_entry WHERE processor_name = ?")
+        // The live generation's processor is named after the model and generation, e.g. orders-g2.
+        return jdbc.sql("""
+                        SELECT t.token FROM read.token_entry t
+                        JOIN read.projection_generation g ON t.processor_name = g.model || '-g' || g.active
+                        WHERE g.model = ?""")
                 .param(processingGroup)
-                .query((rs, row) -> parse(rs.getBytes("token")))
+                .query((rs, row) -> StoredTokens.parse(rs.getBytes("token")))
                 .list();
-    }
-
-    /** Whether a stored tracking token (gap-aware, replaying or merged) includes the event at {@code position}. */
-    static boolean covers(JsonNode token, long position) {
-        if (token == null || token.isNull() || token.isMissingNode()) {
-            return false;
-        }
-        if (token.has("currentToken")) {
-            return covers(token.get("currentToken"), position);
-        }
-        if (token.has("lowerSegmentToken")) {
-            return covers(token.get("lowerSegmentToken"), position) && covers(token.get("upperSegmentToken"), position);
-        }
-        if (token.has("index")) {
-            if (token.get("index").asLong() < position) {
-                return false;
-            }
-            for (JsonNode gap : token.path("gaps")) {
-                if (gap.asLong() == position) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return token.has("globalIndex") && token.get("globalIndex").asLong() >= position;
-    }
-
-    private static long reached(JsonNode token) {
-        if (token == null || token.isNull() || token.isMissingNode()) {
-            return -1;
-        }
-        if (token.has("currentToken")) {
-            return reached(token.get("currentToken"));
-        }
-        if (token.has("lowerSegmentToken")) {
-            return Math.min(reached(token.get("lowerSegmentToken")), reached(token.get("upperSegmentToken")));
-        }
-        return token.has("index") ? token.get("index").asLong() : token.path("globalIndex").asLong(-1);
-    }
-
-    private static JsonNode parse(byte[] token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(token);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static void requireNonNegative(long value, String parameter) {

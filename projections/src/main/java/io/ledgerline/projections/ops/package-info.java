@@ -1,0 +1,2 @@
+/** The operators' API of the projections: status, rebuild, dead letters; and their health and metrics. */
+package io.ledgerline.projections.ops;

@@ -1,0 +1,105 @@
+package io.ledgerline.projections.runtime;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operator's handle on dead letters of a model's live generation: events a handler failed on,
+ * parked per aggregate so that only that aggregate's later events wait behind them.
+ */
+@Component
+public class DeadLetters {
+
+    private final ProjectionRuntime runtime;
+    private final Generations generations;
+
+    public DeadLetters(ProjectionRuntime runtime, Generations generations) {
+        this.runtime = runtime;
+        this.generations = generations;
+    }
+
+    /** One parked event. */
+    public record Letter(String sequence, long index, String eventId, String eventType, String aggregateId,
+                         Long aggregateSequence, String causeType, String causeMessage, Instant enqueuedAt,
+                         Instant lastTouched) {
+    }
+
+    public List<Letter> list(String model) {
+        List<Letter> letters = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : live(model).deadLetters().deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                letters.add(letter(letter));
+            }
+        }
+        return letters;
+    }
+
+    /** Retries every parked sequence once; returns how many sequences were handled successfully. */
+    public int retryAll(String model) {
+        RunningProjection projection = live(model);
+        long sequences = projection.deadLetters().amountOfSequences();
+        int handled = 0;
+        for (long i = 0; i < sequences; i++) {
+            if (projection.invoker().processAny()) {
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    /** Retries the parked events of one sequence (aggregate); true if they were all handled. */
+    public boolean retry(String model, String sequence) {
+        RunningProjection projection = live(model);
+        requireParked(projection, sequence);
+        return projection.invoker().process(letter -> sequence.equals(sequenceOf(letter)));
+    }
+
+    /** Drops the parked events of one sequence for good; the read model will never see them. */
+    public int evict(String model, String sequence) {
+        RunningProjection projection = live(model);
+        requireParked(projection, sequence);
+        int evicted = 0;
+        for (DeadLetter<? extends EventMessage<?>> letter : projection.deadLetters().deadLetterSequence(sequence)) {
+            projection.deadLetters().evict(letter);
+            evicted++;
+        }
+        return evicted;
+    }
+
+    private static void requireParked(RunningProjection projection, String sequence) {
+        if (!projection.deadLetters().contains(sequence)) {
+            throw new NoDeadLettersException(projection.name(), sequence);
+        }
+    }
+
+    private RunningProjection live(String model) {
+        int active = generations.of(runtime.model(model).name()).orElseThrow().active();
+        return runtime.running(model, active)
+                .orElseThrow(() -> new IllegalStateException("The live processor of " + model + " is not running here"));
+    }
+
+    private static String sequenceOf(DeadLetter<? extends EventMessage<?>> letter) {
+        if (letter instanceof JdbcDeadLetter<?> jdbc) {
+            return jdbc.getSequenceIdentifier();
+        }
+        return letter.message() instanceof DomainEventMessage<?> event ? event.getAggregateIdentifier()
+                : letter.message().getIdentifier();
+    }
+
+    private static Letter letter(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> message = letter.message();
+        DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain : null;
+        return new Letter(sequenceOf(letter), letter instanceof JdbcDeadLetter<?> jdbc ? jdbc.getSequenceIndex() : 0,
+                message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                event == null ? null : event.getAggregateIdentifier(), event == null ? null : event.getSequenceNumber(),
+                letter.cause().map(cause -> cause.type()).orElse(null),
+                letter.cause().map(cause -> cause.message()).orElse(null), letter.enqueuedAt(), letter.lastTouched());
+    }
+}

@@ -1,0 +1,243 @@
+package io.ledgerline.projections.runtime;
+
+import io.ledgerline.infrastructure.eventstore.StoredTokens;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one pooled streaming processor per read model generation that should run: the live one,
+ * and the next one while it is being rebuilt. Every instance of the projections app aligns itself
+ * with {@code read.projection_generation} on a short interval, so a rebuild started through one
+ * instance, its switch-over and the removal of the old generation reach all of them.
+ */
+@Component
+public class ProjectionRuntime implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRuntime.class);
+
+    private final Map<String, ReadModel> models;
+    private final Generations generations;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
+    private final ConnectionProvider connectionProvider;
+    private final DeadLetterSchema deadLetterSchema;
+    private final Serializer serializer;
+    private final Serializer eventSerializer;
+    private final JdbcClient jdbc;
+    private final ProjectionSettings settings;
+    private final Map<String, RunningProjection> running = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+    private volatile boolean started;
+
+    public ProjectionRuntime(List<ReadModel> models, Generations generations, EventStore eventStore,
+                             TokenStore tokenStore, TransactionManager transactionManager,
+                             ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
+                             Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                             JdbcClient jdbc, ProjectionSettings settings) {
+        this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
+        this.generations = generations;
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
+        this.connectionProvider = connectionProvider;
+        this.deadLetterSchema = deadLetterSchema;
+        this.serializer = serializer;
+        this.eventSerializer = eventSerializer;
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(named("projection-runtime"));
+        reconcile();
+        long interval = settings.reconcileInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::reconcileSafely, interval, interval, TimeUnit.MILLISECONDS);
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        running.values().forEach(RunningProjection::shutdown);
+        running.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Starts building the next generation of a model beside the live one; returns its number. */
+    public int rebuild(String model) {
+        ReadModel readModel = model(model);
+        int generation = generations.startBuilding(readModel, headPosition());
+        log.info("Rebuilding read model {} as generation {}", model, generation);
+        reconcile();
+        return generation;
+    }
+
+    public ReadModel model(String name) {
+        ReadModel model = models.get(name);
+        if (model == null) {
+            throw new UnknownReadModelException(name, models.keySet());
+        }
+        return model;
+    }
+
+    public Set<String> modelNames() {
+        return models.keySet();
+    }
+
+    /** The processor this instance runs for a model's generation, if any. */
+    public java.util.Optional<RunningProjection> running(String model, int generation) {
+        return java.util.Optional.ofNullable(running.get(model(model).processorName(generation)));
+    }
+
+    /** The global position of the newest event in the store (0 when empty). */
+    public long headPosition() {
+        return eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0);
+    }
+
+    private void reconcileSafely() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            log.warn("Aligning the projection processors with the generations table failed; will retry", e);
+        }
+    }
+
+    synchronized void reconcile() {
+        List<Generation> rows = generations.all();
+        Set<String> wanted = new HashSet<>();
+        for (Generation row : rows) {
+            ReadModel model = models.get(row.model());
+            if (model == null) {
+                continue;
+            }
+            wanted.add(model.processorName(row.active()));
+            ensureRunning(model, row.active(), false);
+            if (row.building() != null) {
+                wanted.add(model.processorName(row.building()));
+                ensureRunning(model, row.building(), true);
+            }
+        }
+        for (String name : Set.copyOf(running.keySet())) {
+            if (!wanted.contains(name)) {
+                log.info("Stopping processor {}: its generation is no longer live", name);
+                running.remove(name).shutdown();
+            }
+        }
+        for (Generation row : rows) {
+            ReadModel model = models.get(row.model());
+            if (model != null && row.building() != null) {
+                switchIfCaughtUp(model, row);
+            }
+            if (model != null && row.retired() != null) {
+                generations.dropRetired(model, settings.retiredGrace());
+            }
+        }
+    }
+
+    /** Lets a built generation go live once every segment is close enough to the head. */
+    private void switchIfCaughtUp(ReadModel model, Generation row) {
+        String processor = model.processorName(row.building());
+        List<Generations.SegmentToken> tokens = generations.tokens(processor);
+        if (tokens.size() < settings.segments()) {
+            return;
+        }
+        long reached = tokens.stream().mapToLong(t -> StoredTokens.reached(StoredTokens.parse(t.token()))).min().orElse(-1);
+        if (reached < row.buildingTarget()) {
+            return;
+        }
+        long head = headPosition();
+        if (head - reached > settings.switchWithin()) {
+            generations.retarget(model.name(), head);
+            return;
+        }
+        if (generations.switchTo(model, row.building())) {
+            log.info("Read model {} now serves generation {} (was {})", model.name(), row.building(), row.active());
+        }
+    }
+
+    private void ensureRunning(ReadModel model, int generation, boolean building) {
+        String name = model.processorName(generation);
+        if (running.containsKey(name)) {
+            return;
+        }
+        JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters = JdbcSequencedDeadLetterQueue.builder()
+                .processingGroup(name)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(deadLetterSchema)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(model.handler().apply(new ReadModelSql(jdbc, generation)))
+                .sequencingPolicy(SequentialPerAggregatePolicy.instance())
+                .queue(deadLetters)
+                .transactionManager(transactionManager)
+                .build();
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(name + "-coordinator"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(settings.threads(), named(name + "-worker"));
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(invoker)
+                .messageSource(eventStore)
+                .tokenStore(tokenStore)
+                .transactionManager(transactionManager)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .initialSegmentCount(settings.segments())
+                .batchSize(building ? settings.rebuildBatchSize() : settings.batchSize())
+                .claimExtensionThreshold(settings.idleTokenInterval().toMillis())
+                .build();
+        processor.start();
+        running.put(name, new RunningProjection(model, generation, processor, invoker, deadLetters, coordinator, workers,
+                Instant.now()));
+        log.info("Started processor {} ({})", name, building ? "building" : "live");
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
