@@ -21,11 +21,15 @@ final class RunningSystem {
 
     final HttpJson commands;
     final HttpJson queries;
+    final HttpJson ops;
     final JdbcClient database;
+    final TestDatabases.TestDatabase connection;
 
     private RunningSystem(LocalSystem system, TestDatabases.TestDatabase db) {
         this.commands = HttpJson.onPort(system.commandPort());
         this.queries = HttpJson.onPort(system.queryPort());
+        this.ops = HttpJson.onPort(system.projectionsPort());
+        this.connection = db;
         this.database = JdbcClient.create(new DriverManagerDataSource(db.url(), db.username(), db.password()));
     }
 
@@ -35,7 +39,8 @@ final class RunningSystem {
             LocalSystem system = LocalSystem.start(Map.of("spring.datasource.url", db.url(),
                     "spring.datasource.username", db.username(),
                     "spring.datasource.password", db.password(),
-                    "ledgerline.fulfilment.payment-timeout", "PT30S"), 0, 0, 0);
+                    "ledgerline.fulfilment.payment-timeout", "PT30S",
+                    "ledgerline.projections.retired-grace", "PT2S"), 0, 0, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-system-shutdown"));
             instance = new RunningSystem(system, db);
         }

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * Axon's JDBC event storage engine on the {@code events} schema, the same in every app: the
@@ -68,9 +69,17 @@ public class EventStoreConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
+    /**
+     * Gap safety (docs/operations.md): a global position is taken at insert but becomes visible at
+     * commit, so a reader may see a later event before an earlier one. Readers remember such gaps
+     * for {@code ledgerline.events.gap-timeout}; the command side's database sessions end any
+     * transaction before that ({@code transaction_timeout}), so a slow append either commits while
+     * its gap is still watched, or fails and never exists.
+     */
     @Bean
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
+    public EventStorageEngine eventStorageEngine(@Value("${ledgerline.events.gap-timeout:PT60S}") Duration gapTimeout,
+                                                 Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration,
@@ -86,6 +95,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .build();
     }
 }

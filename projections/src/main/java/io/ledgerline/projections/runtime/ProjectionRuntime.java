@@ -3,6 +3,7 @@ package io.ledgerline.projections.runtime;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -55,6 +57,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Serializer eventSerializer;
     private final JdbcClient jdbc;
     private final ProjectionSettings settings;
+    private final PlatformTransactionManager platformTransactions;
     private final Map<String, RunningProjection> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean started;
@@ -63,7 +66,9 @@ public class ProjectionRuntime implements SmartLifecycle {
                              TokenStore tokenStore, TransactionManager transactionManager,
                              ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-                             JdbcClient jdbc, ProjectionSettings settings) {
+                             JdbcClient jdbc, ProjectionSettings settings,
+                             PlatformTransactionManager platformTransactions) {
+        this.platformTransactions = platformTransactions;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.generations = generations;
         this.eventStore = eventStore;
@@ -207,7 +212,9 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .eventSerializer(eventSerializer)
                 .build();
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(model.handler().apply(new ReadModelSql(jdbc, generation)))
+                .eventHandlers(new AtomicEventHandler(
+                        new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation))),
+                        platformTransactions))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(transactionManager)
