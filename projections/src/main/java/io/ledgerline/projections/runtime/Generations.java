@@ -7,8 +7,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code read.projection_generation} and the tables and views it governs. Every change locks the
@@ -110,6 +112,20 @@ class Generations {
             jdbc.sql("UPDATE read.projection_generation SET retired = NULL, retired_at = NULL WHERE model = ?")
                     .param(model.name()).update();
         });
+    }
+
+    /** Records that this instance is alive, and returns every instance seen within {@code window}. */
+    Set<String> heartbeat(String node, Duration window) {
+        jdbc.sql("INSERT INTO read.projection_instance (node, seen_at) VALUES (?, now()) "
+                        + "ON CONFLICT (node) DO UPDATE SET seen_at = EXCLUDED.seen_at")
+                .param(node).update();
+        jdbc.sql("DELETE FROM read.projection_instance WHERE seen_at < now() - make_interval(secs => ?)")
+                .param((double) window.multipliedBy(10).toSeconds()).update();
+        return new HashSet<>(jdbc.sql("SELECT node FROM read.projection_instance "
+                        + "WHERE seen_at >= now() - make_interval(secs => ?)")
+                .param(window.toMillis() / 1000.0)
+                .query(String.class)
+                .list());
     }
 
     /** The owner of each segment of a processor, as the token store records it. */

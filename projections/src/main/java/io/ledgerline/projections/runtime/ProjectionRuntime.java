@@ -45,6 +45,8 @@ import java.util.stream.Collectors;
 public class ProjectionRuntime implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRuntime.class);
+    /** This instance's name in the token store, as Axon's JDBC token store writes it by default. */
+    static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     private final Map<String, ReadModel> models;
     private final Generations generations;
@@ -166,6 +168,8 @@ public class ProjectionRuntime implements SmartLifecycle {
                 running.remove(name).shutdown();
             }
         }
+        Set<String> instances = generations.heartbeat(NODE, settings.reconcileInterval().multipliedBy(5));
+        running.values().forEach(projection -> balance(projection, instances));
         for (Generation row : rows) {
             ReadModel model = models.get(row.model());
             if (model != null && row.building() != null) {
@@ -174,6 +178,26 @@ public class ProjectionRuntime implements SmartLifecycle {
             if (model != null && row.retired() != null) {
                 generations.dropRetired(model, settings.retiredGrace());
             }
+        }
+    }
+
+    /**
+     * Shares a processor's segments fairly among the live instances (those that reported in
+     * {@code read.projection_instance} recently): one that holds more than its share releases the
+     * surplus for another to claim. Segments of an instance
+     * that died are claimed by the survivors once their claims expire; Axon never claims more
+     * than it can, so no segment is left unowned for long.
+     */
+    private void balance(RunningProjection projection, Set<String> instances) {
+        List<Generations.SegmentToken> tokens = generations.tokens(projection.name());
+        int fairShare = (int) Math.ceil((double) tokens.size() / Math.max(1, instances.size()));
+        List<Integer> mine = tokens.stream().filter(token -> NODE.equals(token.owner()))
+                .map(Generations.SegmentToken::segment).toList();
+        for (int surplus = mine.size() - fairShare; surplus > 0; surplus--) {
+            int segment = mine.get(mine.size() - surplus);
+            log.info("Releasing segment {} of {} to share the work with {} other instance(s)", segment,
+                    projection.name(), instances.size() - 1);
+            projection.processor().releaseSegment(segment);
         }
     }
 
