@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.support.CommandSideTest;
 import io.ledgerline.testsupport.HttpJson;
+import io.ledgerline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -129,6 +130,7 @@ class CommandApiIntegrationTest extends CommandSideTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", HttpJson.newKey())
+                .header("Authorization", "Bearer " + TestTokens.everyRole())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                 .build();

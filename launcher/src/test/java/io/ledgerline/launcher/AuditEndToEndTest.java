@@ -45,7 +45,7 @@ class AuditEndToEndTest {
         assertThat(receipt.path("payload").path("quantity").asInt()).isEqualTo(3);
         JsonNode metadata = receipt.path("metadata");
         assertThat(metadata.path("correlationId").asText()).isEqualTo(requestId);
-        assertThat(metadata.path("principal").asText()).isEqualTo("anonymous");
+        assertThat(metadata.path("principal").asText()).isEqualTo("test-operator");
         assertThat(metadata.path("idempotencyKey").asText()).isEqualTo("key-" + requestId);
         assertThat(metadata.path("causationId").asText()).isNotBlank().isNotEqualTo(receipt.path("eventId").asText());
         assertThat(metadata.path("previousHash").asText()).isEqualTo(events.get(1).path("metadata").path("hash").asText());

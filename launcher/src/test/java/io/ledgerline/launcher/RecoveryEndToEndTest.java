@@ -52,8 +52,8 @@ class RecoveryEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/inventory/" + before).status() == 200);
 
         postgres.close();
-        assertThat(commands.post("/api/inventory", register("DOWN-" + UUID.randomUUID().toString().substring(0, 8)))
-                .status()).isGreaterThanOrEqualTo(500);
+        HttpJson.Response duringOutage = commands.post("/api/inventory", register("DOWN-" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(duringOutage.status()).isGreaterThanOrEqualTo(500);
         postgres = embedded();
 
         String after = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> product(commands), sku -> sku != null);

@@ -19,9 +19,17 @@ public final class HttpJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
-    public HttpJson(String baseUrl) {
+    /** A client that sends {@code token} as its bearer token (none when null). */
+    public HttpJson(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same server, with another caller's token (or none). */
+    public HttpJson as(String bearerToken) {
+        return new HttpJson(baseUrl, bearerToken);
     }
 
     /** A fresh value for an {@code Idempotency-Key} header. */
@@ -29,8 +37,9 @@ public final class HttpJson {
         return UUID.randomUUID().toString();
     }
 
+    /** A client on a local port, calling with every role (see {@link TestTokens#everyRole()}). */
     public static HttpJson onPort(int port) {
-        return new HttpJson("http://localhost:" + port);
+        return new HttpJson("http://localhost:" + port, TestTokens.everyRole());
     }
 
     public Response get(String path, String... headers) {
@@ -48,6 +57,9 @@ public final class HttpJson {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

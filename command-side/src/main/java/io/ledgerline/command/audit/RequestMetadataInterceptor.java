@@ -1,11 +1,14 @@
 package io.ledgerline.command.audit;
 
 import io.ledgerline.command.idempotency.IdempotencyFilter;
+import io.ledgerline.domain.shared.CustomerScope;
 import io.ledgerline.infrastructure.audit.AuditMetadata;
+import io.ledgerline.infrastructure.security.Callers;
 import io.ledgerline.infrastructure.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -15,8 +18,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Stamps commands sent while serving an HTTP request with the request's correlation id, principal
- * and idempotency key. Commands sent elsewhere (by the fulfilment process) inherit them from the
+ * Stamps commands sent while serving an HTTP request with the request's correlation id, principal,
+ * idempotency key and, for a caller acting for one customer, that customer ({@link CustomerScope}). Commands sent elsewhere (by the fulfilment process) inherit them from the
  * event they react to instead ({@link CausationCorrelationProvider}).
  */
 public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -35,6 +38,10 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
             }
             metadata.put(AuditMetadata.PRINCIPAL,
                     request.getUserPrincipal() == null ? AuditMetadata.ANONYMOUS : request.getUserPrincipal().getName());
+            String scope = Callers.customerScope(SecurityContextHolder.getContext().getAuthentication());
+            if (scope != null) {
+                metadata.put(CustomerScope.KEY, scope);
+            }
             String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
             if (idempotencyKey != null) {
                 metadata.put(AuditMetadata.IDEMPOTENCY_KEY, idempotencyKey);

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.List;
 
-/** Installs the idempotency filter after the body-size limit, and purges keys past their retention. */
+/** Installs the idempotency filter after authentication, and purges keys past their retention. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class IdempotencyConfiguration {
@@ -41,7 +41,8 @@ public class IdempotencyConfiguration {
             @Value("${ledgerline.idempotency.wait:PT10S}") Duration wait) {
         IdempotencyFilter filter = new IdempotencyFilter(store, new TransactionTemplate(transactionManager), wait, REQUIRED);
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // After Spring Security: a key belongs to an authenticated caller, and a refused login is never stored.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 

@@ -16,10 +16,13 @@ import io.ledgerline.domain.order.OrderLine;
 import io.ledgerline.domain.order.PlaceOrder;
 import io.ledgerline.domain.order.ShipOrder;
 import io.ledgerline.domain.shared.Money;
+import io.ledgerline.infrastructure.security.Callers;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,7 +47,11 @@ public class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<OrderWritten> place(@Valid @RequestBody PlaceOrderRequest request) {
+    public ResponseEntity<OrderWritten> place(@Valid @RequestBody PlaceOrderRequest request, Authentication caller) {
+        String scope = Callers.customerScope(caller);
+        if (scope != null && !scope.equals(request.customerId())) {
+            throw new AccessDeniedException("A client places orders for its own customer id (" + scope + ") only");
+        }
         List<OrderLine> lines = request.lines().stream()
                 .map(line -> new OrderLine(new Sku(line.sku()), line.quantity(),
                         Money.of(line.unitPrice(), request.currency())))

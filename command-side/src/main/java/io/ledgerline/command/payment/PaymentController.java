@@ -9,6 +9,7 @@ import io.ledgerline.command.payment.PaymentRequests.VoidPaymentRequest;
 import io.ledgerline.command.web.ExpectedVersion;
 import io.ledgerline.command.web.WritePositions;
 import io.ledgerline.command.web.Written;
+import io.ledgerline.domain.order.CustomerId;
 import io.ledgerline.domain.order.OrderId;
 import io.ledgerline.domain.payment.AuthorizationOutcome;
 import io.ledgerline.domain.payment.AuthorizePayment;
@@ -17,10 +18,12 @@ import io.ledgerline.domain.payment.PaymentId;
 import io.ledgerline.domain.payment.RefundPayment;
 import io.ledgerline.domain.payment.VoidPayment;
 import io.ledgerline.domain.shared.Money;
+import io.ledgerline.infrastructure.security.Callers;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,11 +50,13 @@ public class PaymentController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PaymentWritten> authorize(@Valid @RequestBody AuthorizePaymentRequest request) {
+    public ResponseEntity<PaymentWritten> authorize(@Valid @RequestBody AuthorizePaymentRequest request,
+                                                    Authentication caller) {
         PaymentId paymentId = PaymentId.generate();
+        String scope = Callers.customerScope(caller);
         AuthorizationOutcome outcome = commands.sendAndWait(new AuthorizePayment(paymentId,
                 new OrderId(request.orderId()), Money.of(request.amount(), request.currency()),
-                request.paymentMethodToken()));
+                request.paymentMethodToken(), scope == null ? null : new CustomerId(scope)));
         return Written.created(URI.create("/api/payments/" + paymentId),
                 new PaymentWritten(paymentId.value(), outcome.status(), outcome.declineReason(), outcome.version(),
                         positions.of(paymentId, outcome.version())),

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import io.ledgerline.command.config.CommandSecurity;
+import io.ledgerline.infrastructure.security.SecurityConfiguration;
 import io.ledgerline.infrastructure.web.WebConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Request validation and error mapping of the command API, with the command gateway mocked. */
 @WebMvcTest(properties = "spring.config.name=command-side")
-@Import(WebConfiguration.class)
+@Import({WebConfiguration.class, SecurityConfiguration.class, CommandSecurity.class})
+@WithMockUser(username = "back-office", roles = {"client", "ops"})
 class CommandApiWebTest {
 
     private static final String PROBLEM = "urn:ledgerline:problem:";

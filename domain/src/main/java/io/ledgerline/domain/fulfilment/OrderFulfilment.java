@@ -6,6 +6,7 @@ import io.ledgerline.domain.inventory.ShipReservation;
 import io.ledgerline.domain.inventory.Sku;
 import io.ledgerline.domain.order.CancelOrder;
 import io.ledgerline.domain.order.ConfirmOrder;
+import io.ledgerline.domain.order.CustomerId;
 import io.ledgerline.domain.order.OrderCancelled;
 import io.ledgerline.domain.order.OrderId;
 import io.ledgerline.domain.order.OrderLine;
@@ -48,6 +49,7 @@ public class OrderFulfilment {
     private OrderId orderId;
     private Money total;
     private String paymentMethodToken;
+    private CustomerId customerId;
     private final List<Sku> reserved = new ArrayList<>();
     private PaymentId paymentId;
     private boolean paymentAuthorized;
@@ -65,6 +67,7 @@ public class OrderFulfilment {
         orderId = event.orderId();
         total = event.total();
         paymentMethodToken = event.paymentMethodToken();
+        customerId = event.customerId();
         for (OrderLine line : event.lines()) {
             try {
                 commands.sendAndWait(new ReserveStock(line.sku(), orderId, line.quantity()));
@@ -83,7 +86,7 @@ public class OrderFulfilment {
         stage = FulfilmentStage.AWAITING_PAYMENT;
         paymentDeadline = deadlines.schedule(settings.paymentTimeout(), PAYMENT_TIMEOUT, new PaymentDeadline(orderId));
         OrderId order = orderId;
-        commands.send(new AuthorizePayment(paymentId, orderId, total, paymentMethodToken))
+        commands.send(new AuthorizePayment(paymentId, orderId, total, paymentMethodToken, customerId))
                 .exceptionally(failure -> {
                     // No outcome event will come: cancel, and let the cancellation compensate.
                     commands.send(new CancelOrder(order, "Payment could not be requested: " + failure.getMessage()));

@@ -1,6 +1,8 @@
 package io.ledgerline.domain.order;
 
+import io.ledgerline.domain.shared.CustomerScope;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -20,6 +22,7 @@ public class Order {
     @AggregateIdentifier
     private OrderId orderId;
     private OrderStatus status;
+    private CustomerId customerId;
 
     protected Order() {
         // for Axon's event sourcing
@@ -32,21 +35,24 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(ConfirmOrder command) {
+    public long handle(ConfirmOrder command, @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireVisible(scope, customerId, orderId);
         requireStatus(EnumSet.of(PLACED), "confirmed");
         apply(new OrderConfirmed(orderId));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CancelOrder command) {
+    public long handle(CancelOrder command, @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireVisible(scope, customerId, orderId);
         requireStatus(EnumSet.of(PLACED, CONFIRMED), "cancelled");
         apply(new OrderCancelled(orderId, command.reason()));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(ShipOrder command) {
+    public long handle(ShipOrder command, @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireVisible(scope, customerId, orderId);
         requireStatus(EnumSet.of(CONFIRMED), "shipped");
         apply(new OrderShipped(orderId));
         return getVersion();
@@ -61,6 +67,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPlaced event) {
         orderId = event.orderId();
+        customerId = event.customerId();
         status = PLACED;
     }
 

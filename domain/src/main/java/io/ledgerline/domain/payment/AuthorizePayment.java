@@ -1,5 +1,6 @@
 package io.ledgerline.domain.payment;
 
+import io.ledgerline.domain.order.CustomerId;
 import io.ledgerline.domain.order.OrderId;
 import io.ledgerline.domain.shared.InvalidValueException;
 import io.ledgerline.domain.shared.Money;
@@ -8,10 +9,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Asks the provider to authorize an amount for an order. The token identifies the customer's
- * payment method at the provider; it is passed on but never stored in an event.
+ * payment method at the provider; it is passed on but never stored in an event. The customer, when
+ * known, owns the payment: a customer-scoped caller may only touch its own payments.
  */
 public record AuthorizePayment(@TargetAggregateIdentifier PaymentId paymentId, OrderId orderId, Money amount,
-                               String paymentMethodToken) {
+                               String paymentMethodToken, CustomerId customerId) {
 
     public AuthorizePayment {
         Require.present(paymentId, "paymentId");
@@ -21,6 +23,11 @@ public record AuthorizePayment(@TargetAggregateIdentifier PaymentId paymentId, O
             throw new InvalidValueException("amount", "amount must be greater than zero");
         }
         Require.text(paymentMethodToken, "paymentMethodToken", 200);
+    }
+
+    /** A payment not tied to a customer (requested by the back office). */
+    public AuthorizePayment(PaymentId paymentId, OrderId orderId, Money amount, String paymentMethodToken) {
+        this(paymentId, orderId, amount, paymentMethodToken, null);
     }
 
     @Override

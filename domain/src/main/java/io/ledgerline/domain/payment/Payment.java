@@ -1,8 +1,11 @@
 package io.ledgerline.domain.payment;
 
+import io.ledgerline.domain.order.CustomerId;
+import io.ledgerline.domain.shared.CustomerScope;
 import io.ledgerline.domain.shared.Money;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -34,6 +37,7 @@ public class Payment {
     private Money captured;
     private Money refunded;
     private PaymentStatus status;
+    private CustomerId customerId;
     private final Set<String> captureIds = new HashSet<>();
 
     protected Payment() {
@@ -49,16 +53,17 @@ public class Payment {
         String method = mask(command.paymentMethodToken());
         if (outcome.approved()) {
             apply(new PaymentAuthorized(command.paymentId(), command.orderId(), command.amount(),
-                    outcome.reference(), method));
+                    outcome.reference(), method, command.customerId()));
         } else {
             apply(new PaymentDeclined(command.paymentId(), command.orderId(), command.amount(),
-                    outcome.declineReason(), method));
+                    outcome.declineReason(), method, command.customerId()));
         }
         return new AuthorizationOutcome(command.paymentId(), status, outcome.declineReason(), getVersion());
     }
 
     @CommandHandler
-    public long handle(CapturePayment command, PaymentGateway gateway) {
+    public long handle(CapturePayment command, PaymentGateway gateway, @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireVisible(scope, customerId, paymentId);
         if (command.captureId() != null && captureIds.contains(command.captureId())) {
             return getVersion(); // a redelivered capture: it happened already
         }
@@ -74,7 +79,8 @@ public class Payment {
     }
 
     @CommandHandler
-    public long handle(RefundPayment command, PaymentGateway gateway) {
+    public long handle(RefundPayment command, PaymentGateway gateway, @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireVisible(scope, customerId, paymentId);
         requireStatus(EnumSet.of(PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED), "refunded");
         captured.requireSameCurrency(command.amount());
         Money refundable = captured.minus(refunded);
@@ -87,7 +93,8 @@ public class Payment {
     }
 
     @CommandHandler
-    public long handle(VoidPayment command, PaymentGateway gateway) {
+    public long handle(VoidPayment command, PaymentGateway gateway, @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireVisible(scope, customerId, paymentId);
         requireStatus(EnumSet.of(AUTHORIZED), "voided");
         gateway.voidAuthorization(paymentId, authorizationReference);
         apply(new PaymentVoided(paymentId, command.reason()));
@@ -109,6 +116,7 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentAuthorized event) {
         paymentId = event.paymentId();
+        customerId = event.customerId();
         authorizationReference = event.authorizationReference();
         authorized = event.amount();
         captured = Money.zero(event.amount().currency());
@@ -119,6 +127,7 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentDeclined event) {
         paymentId = event.paymentId();
+        customerId = event.customerId();
         status = DECLINED;
     }
 

@@ -1,5 +1,6 @@
 package io.ledgerline.projections.payment;
 
+import io.ledgerline.domain.order.CustomerId;
 import io.ledgerline.domain.payment.PaymentAuthorized;
 import io.ledgerline.domain.payment.PaymentCaptured;
 import io.ledgerline.domain.payment.PaymentDeclined;
@@ -36,14 +37,14 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentAuthorized event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        insert(event.paymentId(), event.orderId().value(), PaymentStatus.AUTHORIZED, event.amount(), null,
-                event.paymentMethod(), sequence, at);
+        insert(event.paymentId(), event.orderId().value(), event.customerId(), PaymentStatus.AUTHORIZED, event.amount(),
+                null, event.paymentMethod(), sequence, at);
     }
 
     @EventHandler
     void on(PaymentDeclined event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        insert(event.paymentId(), event.orderId().value(), PaymentStatus.DECLINED, event.amount(), event.reason(),
-                event.paymentMethod(), sequence, at);
+        insert(event.paymentId(), event.orderId().value(), event.customerId(), PaymentStatus.DECLINED, event.amount(),
+                event.reason(), event.paymentMethod(), sequence, at);
     }
 
     @EventHandler
@@ -107,15 +108,17 @@ public class PaymentProjection {
         }
     }
 
-    private void insert(PaymentId paymentId, String orderId, PaymentStatus status, Money amount, String declineReason,
-                        String paymentMethod, long sequence, Instant at) {
+    private void insert(PaymentId paymentId, String orderId, CustomerId customerId, PaymentStatus status, Money amount,
+                        String declineReason, String paymentMethod, long sequence, Instant at) {
         jdbc.sql("""
-                        INSERT INTO read.payments (payment_id, order_id, status, currency, authorized_minor,
+                        INSERT INTO read.payments (payment_id, order_id, customer_id, status, currency, authorized_minor,
                             captured_minor, refunded_minor, decline_reason, payment_method, created_at, updated_at, version)
-                        VALUES (:id, :order, :status, :currency, :authorized, 0, 0, :reason, :method, :at, :at, :version)
+                        VALUES (:id, :order, :customer, :status, :currency, :authorized, 0, 0, :reason, :method, :at, :at,
+                                :version)
                         ON CONFLICT (payment_id) DO NOTHING""")
                 .param("id", paymentId.value())
                 .param("order", orderId)
+                .param("customer", customerId == null ? null : customerId.value())
                 .param("status", status.name())
                 .param("currency", amount.currency())
                 .param("authorized", status == PaymentStatus.AUTHORIZED ? amount.minorUnits() : 0)

@@ -12,9 +12,11 @@ import io.ledgerline.query.web.Page;
 import io.ledgerline.query.web.PageRequest;
 import io.ledgerline.query.web.Sort;
 import io.ledgerline.query.web.Paging;
+import io.ledgerline.infrastructure.security.Callers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +47,10 @@ public class OrderQueryController {
 
     @GetMapping(path = "/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderDetail> get(@PathVariable String orderId,
-                                           @RequestParam(required = false) Long minVersion) {
+                                           @RequestParam(required = false) Long minVersion, Authentication caller) {
+        String scope = Callers.customerScope(caller);
         OrderDetail order = consistency.awaitVersion(() -> orders.find(orderId), OrderDetail::version, minVersion)
+                .filter(found -> scope == null || scope.equals(found.customerId()))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         return ResponseEntity.ok().eTag(Long.toString(order.version())).body(order);
     }
@@ -60,9 +64,9 @@ public class OrderQueryController {
                                    @RequestParam(required = false) String sort,
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(required = false) Integer limit,
-                                   @RequestParam(required = false) Long minPosition) {
+                                   @RequestParam(required = false) Long minPosition, Authentication caller) {
         PageRequest page = paging.request(limit);
-        OrderQueries.Filter filter = filter(status, customerId, placedFrom, placedTo, sku);
+        OrderQueries.Filter filter = filter(status, scoped(customerId, caller), placedFrom, placedTo, sku);
         Sort order = sort(sort);
         consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         return orders.page(filter, order, cursor, page.limit());
@@ -76,9 +80,9 @@ public class OrderQueryController {
                        @RequestParam(required = false) String placedTo,
                        @RequestParam(required = false) String sku,
                        @RequestParam(required = false) String sort,
-                       @RequestParam(required = false) Long minPosition,
+                       @RequestParam(required = false) Long minPosition, Authentication caller,
                        HttpServletResponse response) throws IOException {
-        OrderQueries.Filter filter = filter(status, customerId, placedFrom, placedTo, sku);
+        OrderQueries.Filter filter = filter(status, scoped(customerId, caller), placedFrom, placedTo, sku);
         Sort order = sort(sort);
         consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         Csv.write(response, "orders", OrderSummary.class, rows -> orders.stream(filter, order, rows));
@@ -88,6 +92,12 @@ public class OrderQueryController {
                                               String sku) {
         return new OrderQueries.Filter(Filters.enumValue(OrderStatus.class, status, "status"), Filters.text(customerId, "customerId"),
                 Filters.instant(placedFrom, "placedFrom"), Filters.instant(placedTo, "placedTo"), Filters.text(sku, "sku"));
+    }
+
+    /** A customer-scoped caller sees only its own orders, whatever customer it asks for. */
+    private static String scoped(String customerId, Authentication caller) {
+        String scope = Callers.customerScope(caller);
+        return scope != null ? scope : customerId;
     }
 
     private static Sort sort(String sort) {

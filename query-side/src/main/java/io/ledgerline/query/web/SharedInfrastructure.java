@@ -1,16 +1,17 @@
 package io.ledgerline.query.web;
 
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
+import io.ledgerline.infrastructure.security.SecurityConfiguration;
 import io.ledgerline.infrastructure.serialization.MessageSerialization;
 import io.ledgerline.infrastructure.web.WebConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The infrastructure this app shares with the others: serializers, the event store, web limits.
+ * The infrastructure this app shares with the others: serializers, the event store, web limits, security.
  * Kept out of the application class so that test slices load only what they ask for.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class})
+@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class, SecurityConfiguration.class})
 public class SharedInfrastructure {
 }

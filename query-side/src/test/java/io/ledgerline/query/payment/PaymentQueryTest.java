@@ -145,11 +145,11 @@ class PaymentQueryTest extends QuerySideTest {
         assertThat(response.body()).contains(",\"declined, \"\"do not honour\"\"\",");
         List<List<String>> records = csvRecords(response.body());
         assertThat(records).hasSize(3);
-        assertThat(records.get(0)).containsExactly("paymentId", "orderId", "status", "currency", "authorized", "captured",
-                "refunded", "declineReason", "paymentMethod", "createdAt", "updatedAt", "version");
-        assertThat(records.get(1)).containsExactly(authorized, orderId, "AUTHORIZED", "EUR", "12.50", "0.00", "0.00", "",
+        assertThat(records.get(0)).containsExactly("paymentId", "orderId", "customerId", "status", "currency", "authorized",
+                "captured", "refunded", "declineReason", "paymentMethod", "createdAt", "updatedAt", "version");
+        assertThat(records.get(1)).containsExactly(authorized, orderId, "", "AUTHORIZED", "EUR", "12.50", "0.00", "0.00", "",
                 "card", "2026-06-01T12:00:01Z", "2026-06-01T12:00:01Z", "0");
-        assertThat(records.get(2)).containsExactly(declined, orderId, "DECLINED", "EUR", "0.00", "0.00", "0.00", reason,
+        assertThat(records.get(2)).containsExactly(declined, orderId, "", "DECLINED", "EUR", "0.00", "0.00", "0.00", reason,
                 "card", "2026-06-01T12:00:00Z", "2026-06-01T12:00:00Z", "0");
     }
 

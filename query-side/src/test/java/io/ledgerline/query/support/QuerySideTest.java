@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.ledgerline.query.QuerySideApplication;
 import io.ledgerline.testsupport.HttpJson;
 import io.ledgerline.testsupport.TestDatabases;
+import io.ledgerline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,7 +80,7 @@ public abstract class QuerySideTest {
     /** GET with {@code Accept: text/csv}; the raw response, for its headers. */
     protected HttpResponse<String> getCsv(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/csv").GET().build();
+                .header("Accept", "text/csv").header("Authorization", "Bearer " + TestTokens.everyRole()).GET().build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,0 +1,104 @@
+package io.ledgerline.infrastructure.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every app is an OAuth2 resource server: requests carry a signed JWT whose issuer, audience and
+ * lifetime are checked; unsigned tokens ({@code alg: none}) never verify. Roles come from a
+ * configurable claim. Each app states which role may call which of its paths; health and info
+ * stay open, everything else needs a valid token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+    @Bean
+    public JwtDecoder jwtDecoder(SecuritySettings settings) {
+        NimbusJwtDecoder decoder = settings.isLocal()
+                ? NimbusJwtDecoder.withPublicKey(LocalSigningKey.publicKey(settings.local().keyFile()))
+                        .signatureAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience(settings.audience())));
+        return decoder;
+    }
+
+    @Bean
+    public JwtAuthenticationConverter jwtAuthenticationConverter(SecuritySettings settings) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(settings.rolesClaim());
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerline.security.mode", havingValue = "local", matchIfMissing = true)
+    public TokenIssuer localTokenIssuer(SecuritySettings settings) {
+        return TokenIssuer.local(settings);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerline.security.mode", havingValue = "local", matchIfMissing = true)
+    public TokenController localTokenController(SecuritySettings settings, TokenIssuer issuer) {
+        return new TokenController(settings, issuer);
+    }
+
+    /**
+     * Builds an app's filter chain: stateless, bearer tokens, problem-details errors; open health,
+     * info, local token issuing and (in local mode) API docs; then the app's own {@code rules}.
+     */
+    public static SecurityFilterChain chain(HttpSecurity http, SecuritySettings settings,
+                                            JwtAuthenticationConverter converter,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    if (settings.isLocal()) {
+                        requests.requestMatchers("/auth/token", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll();
+                    }
+                    requests.requestMatchers("/error").permitAll();
+                    rules.customize(requests);
+                    requests.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token is not meant for this audience", null));
+    }
+}

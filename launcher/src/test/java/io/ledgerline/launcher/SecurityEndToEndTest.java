@@ -1,0 +1,147 @@
+package io.ledgerline.launcher;
+
+import io.ledgerline.infrastructure.security.TokenIssuer;
+import io.ledgerline.testsupport.HttpJson;
+import io.ledgerline.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may call what, over HTTP against the three apps, with tokens from the local issuer and forged ones. */
+class SecurityEndToEndTest {
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.get();
+    }
+
+    @Test
+    void withoutATokenEverythingButHealthIsClosedWith401() {
+        HttpJson anonymousCommands = system.commands.as(null);
+        HttpJson anonymousQueries = system.queries.as(null);
+        HttpJson anonymousOps = system.ops.as(null);
+
+        HttpJson.Response command = anonymousCommands.post("/api/inventory", "{\"sku\":\"X\",\"name\":\"x\",\"unitPrice\":\"1\",\"currency\":\"EUR\"}");
+        assertThat(command.status()).isEqualTo(401);
+        assertThat(command.field("type")).isEqualTo("urn:ledgerline:problem:unauthorized");
+        assertThat(anonymousQueries.get("/api/orders").status()).isEqualTo(401);
+        assertThat(anonymousQueries.get("/api/audit/events").status()).isEqualTo(401);
+        assertThat(anonymousOps.get("/ops/projections").status()).isEqualTo(401);
+        assertThat(anonymousQueries.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymousCommands.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachRoleReachesItsOwnEndpointsAndGets403Elsewhere() {
+        HttpJson reporter = system.queries.as(TestTokens.issue("rita", "reporter"));
+        HttpJson auditor = system.queries.as(TestTokens.issue("audrey", "auditor"));
+        String ops = TestTokens.issue("oscar", "ops");
+
+        assertThat(reporter.get("/api/orders").status()).isEqualTo(200);
+        assertThat(reporter.get("/api/inventory").status()).isEqualTo(200);
+        assertThat(reporter.get("/api/audit/events").status()).isEqualTo(403);
+        assertThat(auditor.get("/api/audit/events").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/reports/order-status").status()).isEqualTo(403);
+        assertThat(system.ops.as(ops).get("/ops/projections").status()).isEqualTo(200);
+        assertThat(system.queries.as(ops).get("/api/orders").status()).isEqualTo(403);
+        HttpJson.Response reporterCommand = system.commands.as(TestTokens.issue("rita", "reporter"))
+                .post("/api/orders/x/confirm", null);
+        assertThat(reporterCommand.status()).isEqualTo(403);
+        assertThat(reporterCommand.field("type")).isEqualTo("urn:ledgerline:problem:forbidden");
+        String client = TestTokens.issue("c-" + UUID.randomUUID(), "client");
+        assertThat(system.queries.as(client).get("/api/inventory").status()).isEqualTo(403);
+        assertThat(system.ops.as(client).get("/ops/projections").status()).isEqualTo(403);
+    }
+
+    @Test
+    void forgedUnsignedExpiredOrMisdirectedTokensAreRefused() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        RSAPrivateKey otherKey = (RSAPrivateKey) generator.generateKeyPair().getPrivate();
+        String forged = new TokenIssuer(otherKey, "ledgerline-local", "ledgerline", "roles")
+                .issue("mallory", List.of("reporter"), Duration.ofMinutes(5));
+        TokenIssuer realKey = issuerWith("ledgerline-local", "ledgerline");
+        String expired = realKey.issue("rita", List.of("reporter"), Duration.ofSeconds(-120));
+        String wrongAudience = issuerWith("ledgerline-local", "somebody-else").issue("rita", List.of("reporter"), Duration.ofMinutes(5));
+        String wrongIssuer = issuerWith("evil-issuer", "ledgerline").issue("rita", List.of("reporter"), Duration.ofMinutes(5));
+        String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64("{\"sub\":\"rita\",\"roles\":[\"reporter\"],"
+                + "\"iss\":\"ledgerline-local\",\"aud\":\"ledgerline\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300) + "}") + ".";
+
+        for (String token : List.of(forged, expired, wrongAudience, wrongIssuer, unsigned)) {
+            assertThat(system.queries.as(token).get("/api/orders").status()).as(token).isEqualTo(401);
+        }
+        assertThat(system.queries.as(realKey.issue("rita", List.of("reporter"), Duration.ofMinutes(5))).get("/api/orders")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientSeesAndChangesOnlyItsOwnOrdersAndPayments() {
+        String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpJson aliceCommands = system.commands.as(TestTokens.issue(alice, "client"));
+        HttpJson bobCommands = system.commands.as(TestTokens.issue(bob, "client"));
+        HttpJson aliceQueries = system.queries.as(TestTokens.issue(alice, "client"));
+        HttpJson bobQueries = system.queries.as(TestTokens.issue(bob, "client"));
+
+        HttpJson.Response placed = aliceCommands.post("/api/orders", order(alice), "Idempotency-Key", HttpJson.newKey());
+        assertThat(placed.status()).isEqualTo(201);
+        String orderId = placed.field("orderId");
+        assertThat(aliceCommands.post("/api/orders", order(bob), "Idempotency-Key", HttpJson.newKey()).status()).isEqualTo(403);
+        system.awaitQuery("/api/orders/" + orderId, r -> true);
+
+        assertThat(aliceQueries.get("/api/orders/" + orderId).status()).isEqualTo(200);
+        assertThat(bobQueries.get("/api/orders/" + orderId).status()).isEqualTo(404);
+        assertThat(bobQueries.get("/api/orders?customerId=" + alice).body()).doesNotContain(orderId);
+        assertThat(aliceQueries.get("/api/orders").body()).contains(orderId);
+        assertThat(bobCommands.post("/api/orders/" + orderId + "/cancel", "{\"reason\":\"not mine\"}").status()).isEqualTo(404);
+
+        String paymentId = aliceCommands.post("/api/payments", """
+                {"orderId":"%s","amount":"3.00","currency":"EUR","paymentMethodToken":"tok_visa"}""".formatted(orderId),
+                "Idempotency-Key", HttpJson.newKey()).field("paymentId");
+        assertThat(bobCommands.post("/api/payments/" + paymentId + "/capture", "{\"amount\":\"1.00\",\"currency\":\"EUR\"}",
+                "Idempotency-Key", HttpJson.newKey()).status()).isEqualTo(404);
+        system.awaitQuery("/api/payments/" + paymentId, r -> true);
+        assertThat(bobQueries.get("/api/payments/" + paymentId).status()).isEqualTo(404);
+        assertThat(aliceQueries.get("/api/payments/" + paymentId).field("customerId")).isEqualTo(alice);
+        assertThat(aliceCommands.post("/api/orders/" + orderId + "/cancel", "{\"reason\":\"changed my mind\"}").status())
+                .isEqualTo(200);
+
+        String principal = system.queries.get("/api/audit/streams/" + orderId).json().path("events").get(1)
+                .path("metadata").path("principal").asText();
+        assertThat(principal).isEqualTo(alice);
+    }
+
+    @Test
+    void theLocalIssuerHandsConfiguredUsersATokenAndRefusesWrongPasswords() {
+        HttpJson.Response token = system.commands.as(null).post("/auth/token", "{\"username\":\"reporter\",\"password\":\"reporter-password\"}");
+        HttpJson.Response refused = system.commands.as(null).post("/auth/token", "{\"username\":\"reporter\",\"password\":\"guess\"}");
+
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(system.queries.as(token.field("access_token")).get("/api/reports/order-status").status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    private static TokenIssuer issuerWith(String issuer, String audience) {
+        return new TokenIssuer(io.ledgerline.infrastructure.security.LocalSigningKey.privateKey(
+                java.nio.file.Path.of(".ledgerline", "local-signing-key")), issuer, audience, "roles");
+    }
+
+    private static String order(String customer) {
+        return "{\"customerId\":\"" + customer + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"SEC-1\",\"quantity\":1,\"unitPrice\":\"3.00\"}]}";
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,29 @@
+package io.ledgerline.query.web;
+
+import io.ledgerline.infrastructure.security.Callers;
+import io.ledgerline.infrastructure.security.SecurityConfiguration;
+import io.ledgerline.infrastructure.security.SecuritySettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Orders and payments for clients (their own only) and reporters; stock and reports for reporters;
+ * the audit API for auditors; operational endpoints for ops.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QuerySecurity {
+
+    @Bean
+    public SecurityFilterChain queryFilterChain(HttpSecurity http, SecuritySettings settings,
+                                             JwtAuthenticationConverter converter) throws Exception {
+        return SecurityConfiguration.chain(http, settings, converter, requests -> requests
+                .requestMatchers("/api/orders", "/api/orders/**", "/api/payments", "/api/payments/**")
+                .hasAnyRole(Callers.CLIENT, Callers.REPORTER)
+                .requestMatchers("/api/inventory", "/api/inventory/**", "/api/reports/**").hasRole(Callers.REPORTER)
+                .requestMatchers("/api/audit/**").hasRole(Callers.AUDITOR)
+                .requestMatchers("/actuator/**").hasRole(Callers.OPS));
+    }
+}
