@@ -70,7 +70,7 @@ public final class HttpJson {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("ETag").orElse(null), response.body());
+                    response.headers().firstValue("ETag").orElse(null), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -79,8 +79,15 @@ public final class HttpJson {
         }
     }
 
-    /** Status, content type, ETag and body of one response. */
-    public record Response(int status, String contentType, String etag, String body) {
+    /** Status, content type, ETag, body and headers of one response. */
+    public record Response(int status, String contentType, String etag, String body,
+                           java.util.Map<String, java.util.List<String>> headers) {
+
+        /** The first value of a response header (names are case-insensitive), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             try {

@@ -1,5 +1,6 @@
 package io.ledgerline.command.idempotency;
 
+import io.ledgerline.command.web.RateLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.List;
 
-/** Installs the idempotency filter after authentication, and purges keys past their retention. */
+/** Installs the rate limit and the idempotency filter after authentication, and purges keys past their retention. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class IdempotencyConfiguration {
@@ -43,6 +44,16 @@ public class IdempotencyConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
         // After Spring Security: a key belongs to an authenticated caller, and a refused login is never stored.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    /** Per-caller command rate limit, after authentication and before any work is done. */
+    @Bean
+    public FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            @Value("${ledgerline.rate-limit.commands-per-second:50}") long perSecond,
+            @Value("${ledgerline.rate-limit.burst:100}") long burst) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(perSecond, burst));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
         return registration;
     }
 
