@@ -40,7 +40,8 @@ final class RunningSystem {
                     "spring.datasource.username", db.username(),
                     "spring.datasource.password", db.password(),
                     "ledgerline.fulfilment.payment-timeout", "PT30S",
-                    "ledgerline.projections.retired-grace", "PT2S"), 0, 0, 0);
+                    "ledgerline.projections.retired-grace", "PT2S",
+                    "logging.level.io.ledgerline.projections.runtime.AtomicEventHandler", "DEBUG"), 0, 0, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-system-shutdown"));
             instance = new RunningSystem(system, db);
         }

@@ -1,5 +1,7 @@
 package io.ledgerline.command.audit;
 
+import io.ledgerline.infrastructure.observability.TraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -14,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class AuditConfiguration {
 
     @Bean
-    public RequestMetadataInterceptor requestMetadataInterceptor() {
-        return new RequestMetadataInterceptor();
+    public RequestMetadataInterceptor requestMetadataInterceptor(TraceContext traces) {
+        return new RequestMetadataInterceptor(traces);
     }
 
     @Bean
@@ -25,7 +27,16 @@ public class AuditConfiguration {
 
     @Bean
     public InitializingBean hashChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer,
-                                      ObjectProvider<EventStore> eventStores) {
-        return () -> eventStore.registerDispatchInterceptor(new HashChainInterceptor(serializer, eventStores::getObject));
+                                      ObjectProvider<EventStore> eventStores, MeterRegistry meters) {
+        return () -> {
+            eventStore.registerDispatchInterceptor(new EventMetrics(meters));
+            // Last, because the hash covers the metadata the interceptors before it may add.
+            eventStore.registerDispatchInterceptor(new HashChainInterceptor(serializer, eventStores::getObject));
+        };
+    }
+
+    @Bean
+    public CommandMetrics commandMetrics(MeterRegistry meters) {
+        return new CommandMetrics(meters);
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.command.audit;
 
 import io.ledgerline.infrastructure.audit.AuditMetadata;
+import io.ledgerline.infrastructure.observability.TraceContext;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -11,13 +12,13 @@ import java.util.Map;
 /**
  * Every message produced while handling another (events from a command, commands from a saga's
  * event) carries the handled message's id as {@code causationId} and passes on its correlation id,
- * principal and idempotency key. Replaces Axon's default origin provider, whose keys mean
+ * principal, idempotency key and trace context. Replaces Axon's default origin provider, whose keys mean
  * something else.
  */
 public class CausationCorrelationProvider implements CorrelationDataProvider {
 
     private static final List<String> INHERITED = List.of(AuditMetadata.CORRELATION_ID, AuditMetadata.PRINCIPAL,
-            AuditMetadata.IDEMPOTENCY_KEY);
+            AuditMetadata.IDEMPOTENCY_KEY, TraceContext.TRACEPARENT);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -3,6 +3,7 @@ package io.ledgerline.command.audit;
 import io.ledgerline.command.idempotency.IdempotencyFilter;
 import io.ledgerline.domain.shared.CustomerScope;
 import io.ledgerline.infrastructure.audit.AuditMetadata;
+import io.ledgerline.infrastructure.observability.TraceContext;
 import io.ledgerline.infrastructure.security.Callers;
 import io.ledgerline.infrastructure.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +20,17 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps commands sent while serving an HTTP request with the request's correlation id, principal,
- * idempotency key and, for a caller acting for one customer, that customer ({@link CustomerScope}). Commands sent elsewhere (by the fulfilment process) inherit them from the
+ * idempotency key, trace context and, for a caller acting for one customer, that customer
+ * ({@link CustomerScope}). Commands sent elsewhere (by the fulfilment process) inherit them from the
  * event they react to instead ({@link CausationCorrelationProvider}).
  */
 public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    private final TraceContext traces;
+
+    public RequestMetadataInterceptor(TraceContext traces) {
+        this.traces = traces;
+    }
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
@@ -31,7 +39,7 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
                 return command;
             }
             HttpServletRequest request = attributes.getRequest();
-            Map<String, Object> metadata = new HashMap<>();
+            Map<String, Object> metadata = new HashMap<>(traces.current());
             Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE);
             if (correlationId != null) {
                 metadata.put(AuditMetadata.CORRELATION_ID, correlationId);

@@ -1,6 +1,7 @@
 package io.ledgerline.command.config;
 
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
+import io.ledgerline.infrastructure.observability.ObservabilityConfiguration;
 import io.ledgerline.infrastructure.security.SecurityConfiguration;
 import io.ledgerline.infrastructure.serialization.MessageSerialization;
 import io.ledgerline.infrastructure.web.WebConfiguration;
@@ -8,10 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The infrastructure this app shares with the others: serializers, the event store, web limits, security.
+ * The infrastructure this app shares with the others: serializers, the event store, web limits, security, tracing and API docs.
  * Kept out of the application class so that test slices load only what they ask for.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class, SecurityConfiguration.class})
+@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class, SecurityConfiguration.class,
+        ObservabilityConfiguration.class})
 public class SharedInfrastructure {
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.domain.fulfilment.FulfilmentSettings;
 import io.ledgerline.domain.fulfilment.OrderFulfilment;
 import io.ledgerline.infrastructure.serialization.MessageSerialization;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
@@ -15,6 +17,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 
@@ -31,6 +34,16 @@ public class FulfilmentConfiguration {
     @Bean
     public ConfigurerModule fulfilmentSaga() {
         return configurer -> configurer.eventProcessing().registerSaga(OrderFulfilment.class);
+    }
+
+    /** How many fulfilment processes are under way ({@code ledgerline.sagas.active}), read on each scrape. */
+    @Bean
+    public Gauge activeFulfilments(MeterRegistry meters, JdbcClient jdbc) {
+        return Gauge.builder("ledgerline.sagas.active", jdbc,
+                        client -> client.sql("SELECT count(*) FROM events.saga_entry").query(Long.class).single())
+                .tag("saga", OrderFulfilment.class.getSimpleName())
+                .description("fulfilment processes under way")
+                .register(meters);
     }
 
     @Bean

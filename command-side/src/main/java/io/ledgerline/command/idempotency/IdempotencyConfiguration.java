@@ -1,6 +1,8 @@
 package io.ledgerline.command.idempotency;
 
 import io.ledgerline.command.web.RateLimitFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,9 +40,13 @@ public class IdempotencyConfiguration {
 
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            PlatformTransactionManager transactionManager,
+            PlatformTransactionManager transactionManager, MeterRegistry meters,
             @Value("${ledgerline.idempotency.wait:PT10S}") Duration wait) {
-        IdempotencyFilter filter = new IdempotencyFilter(store, new TransactionTemplate(transactionManager), wait, REQUIRED);
+        Counter replays = Counter.builder("ledgerline.idempotency.replays")
+                .description("requests answered with the stored response of an earlier request with the same key")
+                .register(meters);
+        IdempotencyFilter filter = new IdempotencyFilter(store, new TransactionTemplate(transactionManager), wait, REQUIRED,
+                replays);
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
         // After Spring Security: a key belongs to an authenticated caller, and a refused login is never stored.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);

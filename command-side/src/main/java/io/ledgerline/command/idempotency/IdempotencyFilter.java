@@ -3,6 +3,7 @@ package io.ledgerline.command.idempotency;
 import io.ledgerline.infrastructure.web.PayloadTooLargeException;
 import io.ledgerline.infrastructure.web.ProblemResponses;
 import io.ledgerline.infrastructure.web.ProblemType;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -53,7 +54,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final List<String> requiredPaths;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, Duration wait, List<String> requiredPaths) {
+    private final Counter replays;
+
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, Duration wait, List<String> requiredPaths,
+                      Counter replays) {
+        this.replays = replays;
         this.store = store;
         this.transactions = transactions;
         this.wait = wait;
@@ -132,6 +137,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             ProblemResponses.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key for a new operation");
         } else {
+            replays.increment();
             replay(earlier.get(), response);
         }
     }

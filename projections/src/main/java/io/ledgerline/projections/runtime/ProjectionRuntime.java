@@ -1,6 +1,7 @@
 package io.ledgerline.projections.runtime;
 
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
+import io.ledgerline.infrastructure.observability.TraceContext;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -60,6 +61,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final ProjectionSettings settings;
     private final PlatformTransactionManager platformTransactions;
+    private final TraceContext traces;
     private final Map<String, RunningProjection> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean started;
@@ -69,8 +71,9 @@ public class ProjectionRuntime implements SmartLifecycle {
                              ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                              JdbcClient jdbc, ProjectionSettings settings,
-                             PlatformTransactionManager platformTransactions) {
+                             PlatformTransactionManager platformTransactions, TraceContext traces) {
         this.platformTransactions = platformTransactions;
+        this.traces = traces;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.generations = generations;
         this.eventStore = eventStore;
@@ -238,7 +241,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new AtomicEventHandler(
                         new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation))),
-                        platformTransactions))
+                        platformTransactions, traces, name))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(transactionManager)

@@ -1,0 +1,51 @@
+package io.ledgerline.infrastructure.observability;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries W3C trace context ({@code traceparent}) in message metadata, so that a trace started by an
+ * HTTP command continues in whatever handles the resulting events, in this process or another.
+ */
+public final class TraceContext {
+
+    public static final String TRACEPARENT = "traceparent";
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    public TraceContext(Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    /** The current span as propagation headers ({@code traceparent}), or nothing outside a span. */
+    public Map<String, String> current() {
+        Map<String, String> carrier = new HashMap<>();
+        if (tracer.currentTraceContext().context() != null) {
+            propagator.inject(tracer.currentTraceContext().context(), carrier, Map::put);
+        }
+        carrier.keySet().retainAll(List.of(TRACEPARENT, "tracestate"));
+        return carrier;
+    }
+
+    /** Starts a span continuing the trace in {@code metadata} (or a new trace when there is none). */
+    public Span continueFrom(Map<String, ?> metadata, String name) {
+        Span.Builder builder = propagator.extract(metadata, (carrier, key) -> {
+            Object value = carrier.get(key);
+            return value == null ? null : value.toString();
+        });
+        return builder.name(name).start();
+    }
+
+    /** The tracer, to put a span in scope. */
+    public Tracer tracer() {
+        return tracer;
+    }
+
+}
