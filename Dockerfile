@@ -49,6 +49,8 @@ USER 10001:10001
 # (graceful shutdown). Heap as a share of the container's memory limit; die on OOM and let the
 # orchestrator restart the container rather than limp on. Override the variable to tune.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Local security mode keeps its signing key here (writable by the app user; compose mounts a shared volume).
+ENV LEDGERLINE_SECURITY_LOCAL_KEYFILE=/var/lib/ledgerline/local-signing-key
 # The apps' health probes (docker-compose.yml) use curl, which the Temurin Ubuntu images include.
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 

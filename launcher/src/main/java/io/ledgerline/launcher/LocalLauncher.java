@@ -28,10 +28,17 @@ public final class LocalLauncher {
 
     public static void main(String[] args) {
         boolean fresh = List.of(args).contains("--fresh");
-        Map<String, String> database = database(fresh);
+        PostgresServer[] postgres = new PostgresServer[1];
+        Map<String, String> database = database(fresh, postgres);
         LocalSystem system = LocalSystem.start(database, port("LEDGERLINE_COMMAND_PORT", 8081),
                 port("LEDGERLINE_PROJECTIONS_PORT", 8082), port("LEDGERLINE_QUERY_PORT", 8083));
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "ledgerline-shutdown"));
+        // One hook, in order: the apps finish their work before the database they use goes away.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.close();
+            if (postgres[0] != null) {
+                postgres[0].close();
+            }
+        }, "ledgerline-shutdown"));
         System.out.printf("""
 
                   Ledgerline is up.
@@ -49,7 +56,7 @@ public final class LocalLauncher {
         return Integer.parseInt(System.getenv().getOrDefault(variable, Integer.toString(fallback)));
     }
 
-    private static Map<String, String> database(boolean fresh) {
+    private static Map<String, String> database(boolean fresh, PostgresServer[] started) {
         if (System.getenv("SPRING_DATASOURCE_URL") != null) {
             // Each app reads SPRING_DATASOURCE_* from the environment itself.
             return Map.of("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
@@ -60,7 +67,7 @@ public final class LocalLauncher {
         }
         PostgresServer postgres = LocalPostgres.forLocalRun().port(port("LEDGERLINE_EMBEDDED_POSTGRES_PORT", 15432))
                 .dataDirectory(dataDirectory).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "postgres-shutdown"));
+        started[0] = postgres;
         postgres.createDatabase(DATABASE);
         return Map.of("spring.datasource.url", postgres.jdbcUrl(DATABASE),
                 "spring.datasource.username", postgres.username(),

@@ -36,6 +36,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     });
 
     public RateLimitFilter(long perSecond, long burst) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("ledgerline.rate-limit.commands-per-second must be at least 1");
+        }
         this.perSecond = perSecond;
         this.burst = Math.max(burst, perSecond);
     }

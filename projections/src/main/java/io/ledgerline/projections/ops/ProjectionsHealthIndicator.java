@@ -29,7 +29,13 @@ public class ProjectionsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<ProjectionStatus> statuses = monitor.all();
+        List<ProjectionStatus> statuses;
+        try {
+            statuses = monitor.all();
+        } catch (RuntimeException unreachable) {
+            // The event store or the read schema cannot be read: not ready, and say why.
+            return Health.down(unreachable).build();
+        }
         Map<String, Object> details = statuses.stream().collect(Collectors.toMap(ProjectionStatus::model,
                 status -> Map.of("state", status.state(), "lagEvents", status.live().lagEvents(),
                         "deadLetters", status.deadLetters())));
