@@ -28,7 +28,7 @@ public class ProjectionConfiguration {
 
     @Bean
     public ReadModel ordersModel() {
-        return new ReadModel(OrderProjection.GROUP, List.of("orders", "order_lines", "order_status_counts"),
+        return new ReadModel(OrderProjection.GROUP, List.of("orders", "order_lines"),
                 OrderProjection::new);
     }
 
@@ -44,8 +44,9 @@ public class ProjectionConfiguration {
 
     @Bean
     public ReadModel salesModel() {
+        // One segment: every order adds to the same per-day rows, which parallel segments would fight over.
         return new ReadModel(SalesProjection.GROUP, List.of("sales_orders", "sales_order_lines", "daily_sales"),
-                SalesProjection::new);
+                SalesProjection::new, 1);
     }
 
     @Bean

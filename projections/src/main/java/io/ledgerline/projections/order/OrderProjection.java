@@ -17,12 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Maintains {@code read.orders}, {@code read.order_lines} and {@code read.order_status_counts}.
- * A row is only changed by an event newer than its {@code version}, so replays change nothing,
- * and the status counts move only when a row really changed status.
+ * Maintains {@code read.orders} and {@code read.order_lines}. A row is only changed by an event
+ * newer than its {@code version}, so replays change nothing.
  */
 public class OrderProjection {
 
@@ -67,7 +65,6 @@ public class OrderProjection {
                             line.unitPrice().minorUnits())
                     .update();
         }
-        count(OrderStatus.PLACED, 1);
     }
 
     @EventHandler
@@ -87,36 +84,20 @@ public class OrderProjection {
 
     private void transition(OrderId orderId, OrderStatus to, String timestampColumn, String reason, long sequence,
                             Instant at) {
-        Optional<String> previous = jdbc.sql("""
-                        UPDATE read.orders o
+        jdbc.sql("""
+                        UPDATE read.orders
                         SET status = :status, %s = :at, updated_at = :at, version = :version,
-                            cancel_reason = COALESCE(:reason, o.cancel_reason)
-                        FROM (SELECT order_id, status FROM read.orders
-                              WHERE order_id = :id AND version < :version FOR UPDATE) previous
-                        WHERE o.order_id = previous.order_id
-                        RETURNING previous.status""".formatted(timestampColumn))
+                            cancel_reason = COALESCE(:reason, cancel_reason)
+                        WHERE order_id = :id AND version < :version""".formatted(timestampColumn))
                 .param("status", to.name())
                 .param("at", utc(at))
                 .param("version", sequence)
                 .param("reason", reason)
                 .param("id", orderId.value())
-                .query(String.class)
-                .optional();
-        previous.filter(status -> !status.equals(to.name())).ifPresent(status -> {
-            count(OrderStatus.valueOf(status), -1);
-            count(to, 1);
-        });
+                .update();
     }
 
     static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
-    }
-
-    private void count(OrderStatus status, int delta) {
-        jdbc.sql("""
-                        INSERT INTO read.order_status_counts (status, count) VALUES (?, ?)
-                        ON CONFLICT (status) DO UPDATE SET count = read.order_status_counts.count + EXCLUDED.count""")
-                .params(status.name(), delta)
-                .update();
     }
 }

@@ -208,7 +208,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private void switchIfCaughtUp(ReadModel model, Generation row) {
         String processor = model.processorName(row.building());
         List<Generations.SegmentToken> tokens = generations.tokens(processor);
-        if (tokens.size() < settings.segments()) {
+        if (tokens.size() < segments(model)) {
             return;
         }
         long reached = tokens.stream().mapToLong(t -> StoredTokens.reached(StoredTokens.parse(t.token()))).min().orElse(-1);
@@ -256,7 +256,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .transactionManager(transactionManager)
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
-                .initialSegmentCount(settings.segments())
+                .initialSegmentCount(segments(model))
                 .batchSize(building ? settings.rebuildBatchSize() : settings.batchSize())
                 .claimExtensionThreshold(settings.idleTokenInterval().toMillis())
                 .build();
@@ -264,6 +264,10 @@ public class ProjectionRuntime implements SmartLifecycle {
         running.put(name, new RunningProjection(model, generation, processor, invoker, deadLetters, coordinator, workers,
                 Instant.now()));
         log.info("Started processor {} ({})", name, building ? "building" : "live");
+    }
+
+    private int segments(ReadModel model) {
+        return model.segments() != null ? model.segments() : settings.segments();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -126,7 +126,7 @@ public class ReportController {
     }
 
     private List<StatusCount> statusCounts() {
-        Map<String, Long> counts = jdbc.sql("SELECT status, count FROM read.order_status_counts")
+        Map<String, Long> counts = jdbc.sql("SELECT status, count(*) AS count FROM read.orders GROUP BY status")
                 .query((rs, row) -> Map.entry(rs.getString("status"), rs.getLong("count")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return Arrays.stream(OrderStatus.values())

@@ -1,0 +1,182 @@
+package io.ledgerline.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The command mix: a third each of reserve-stock (on one of many products), place-order (a new
+ * order of 1 to 3 lines, fulfilled manually so that no background process adds commands of its
+ * own) and capture-payment (a small capture of one of many authorized payments). Products and
+ * payments are created once, up front, with enough stock and money for any run.
+ */
+public final class Workload {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CURRENCY = "EUR";
+
+    private final String commandUrl;
+    private final String customerId;
+    private final List<String> skus;
+    private final List<String> paymentIds;
+
+    private Workload(String commandUrl, String customerId, List<String> skus, List<String> paymentIds) {
+        this.commandUrl = commandUrl;
+        this.customerId = customerId;
+        this.skus = skus;
+        this.paymentIds = paymentIds;
+    }
+
+    /** What a command does; each has its own read model to become visible in. */
+    public enum Kind { RESERVE_STOCK, PLACE_ORDER, CAPTURE_PAYMENT }
+
+    /** One command, ready to send. {@code aggregateId} is null when the command side assigns it. */
+    public record Command(Kind kind, String path, String body, String idempotencyKey, String aggregateId) {
+    }
+
+    /** What came back: the status and, on success, the aggregate and the version it reached. */
+    public record Outcome(int status, String aggregateId, long version) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * Registers {@code products} products with stock and authorizes {@code payments} payments, in
+     * parallel. {@code http} acts as a client whose customer id is {@code customerId}: a client may
+     * place orders only for itself (docs/security.md).
+     */
+    public static Workload setUp(Http http, String commandUrl, String customerId, int products, int payments,
+                                 int threads) {
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < products; i++) {
+            skus.add(String.format("BENCH-%05d", i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String sku : skus) {
+                done.add(pool.submit(() -> {
+                    require(http.post(commandUrl + "/api/inventory", """
+                            {"sku":"%s","name":"Bench item %s","unitPrice":"9.99","currency":"%s"}"""
+                            .formatted(sku, sku, CURRENCY), null));
+                    require(http.post(commandUrl + "/api/inventory/" + sku + "/receipts",
+                            "{\"quantity\":1000000000}", null));
+                }));
+            }
+            List<String> paymentIds = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger order = new AtomicInteger();
+            for (int i = 0; i < payments; i++) {
+                done.add(pool.submit(() -> {
+                    Http.Response authorized = require(http.post(commandUrl + "/api/payments", """
+                            {"orderId":"bench-order-%d","amount":"10000000.00","currency":"%s","paymentMethodToken":"tok_visa"}"""
+                            .formatted(order.incrementAndGet(), CURRENCY), UUID.randomUUID().toString()));
+                    paymentIds.add(field(authorized.body(), "paymentId"));
+                }));
+            }
+            for (Future<?> task : done) {
+                task.get();
+            }
+            return new Workload(commandUrl, customerId, List.copyOf(skus), List.copyOf(paymentIds));
+        } catch (Exception e) {
+            throw new IllegalStateException("Setting up the workload failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public int aggregates() {
+        return skus.size() + paymentIds.size();
+    }
+
+    public Command next(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> reserve(skus.get(random.nextInt(skus.size())));
+            case 1 -> placeOrder(random);
+            default -> capture(paymentIds.get(random.nextInt(paymentIds.size())));
+        };
+    }
+
+    /** A reservation of one unit for a new order: always accepted, always appends one event. */
+    public Command reserve(String sku) {
+        return new Command(Kind.RESERVE_STOCK, "/api/inventory/" + sku + "/reservations",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}", null, sku);
+    }
+
+    public String anySku(Random random) {
+        return skus.get(random.nextInt(skus.size()));
+    }
+
+    private Command placeOrder(Random random) {
+        List<String> picked = new ArrayList<>();
+        int lines = 1 + random.nextInt(3);
+        while (picked.size() < lines) {
+            String sku = skus.get(random.nextInt(skus.size()));
+            if (!picked.contains(sku)) {
+                picked.add(sku);
+            }
+        }
+        StringBuilder body = new StringBuilder("{\"customerId\":\"").append(customerId)
+                .append("\",\"currency\":\"").append(CURRENCY).append("\",\"lines\":[");
+        for (int i = 0; i < picked.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(picked.get(i)).append("\",\"quantity\":")
+                    .append(1 + random.nextInt(3)).append(",\"unitPrice\":\"9.99\"}");
+        }
+        body.append("]}");
+        return new Command(Kind.PLACE_ORDER, "/api/orders", body.toString(), UUID.randomUUID().toString(), null);
+    }
+
+    private Command capture(String paymentId) {
+        return new Command(Kind.CAPTURE_PAYMENT, "/api/payments/" + paymentId + "/capture",
+                "{\"amount\":\"0.01\",\"currency\":\"" + CURRENCY + "\"}", UUID.randomUUID().toString(), paymentId);
+    }
+
+    public Outcome send(Http http, Command command) {
+        Http.Response response = http.post(commandUrl + command.path(), command.body(), command.idempotencyKey());
+        if (!response.ok()) {
+            return new Outcome(response.status(), command.aggregateId(), -1);
+        }
+        String id = command.aggregateId() != null ? command.aggregateId() : field(response.body(), "orderId");
+        return new Outcome(response.status(), id, Long.parseLong(field(response.body(), "version")));
+    }
+
+    /** Where the query side shows the command's effect, waiting until it has reached the version. */
+    public static String visibilityPath(Kind kind, Outcome outcome) {
+        String resource = switch (kind) {
+            case RESERVE_STOCK -> "/api/inventory/";
+            case PLACE_ORDER -> "/api/orders/";
+            case CAPTURE_PAYMENT -> "/api/payments/";
+        };
+        return resource + outcome.aggregateId() + "?minVersion=" + outcome.version();
+    }
+
+    public static String field(String json, String name) {
+        try {
+            JsonNode value = JSON.readTree(json).get(name);
+            if (value == null) {
+                throw new IllegalStateException("No " + name + " in " + json);
+            }
+            return value.asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + json, e);
+        }
+    }
+
+    private static Http.Response require(Http.Response response) {
+        if (!response.ok()) {
+            throw new IllegalStateException("Setup request failed with " + response.status() + ": " + response.body());
+        }
+        return response;
+    }
+}
