@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole benchmark in one run (bench/run.sh): PostgreSQL and the three apps as separate
@@ -37,6 +38,7 @@ public final class BenchMain {
 
     private static final String LONG_SKU = "LONG-00001";
     private static final double LIGHT_RATE = 20;
+    private static final double MAX_JIT_CORES = 0.1;
     private static final String CLIENT = "c-1";
     private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -57,6 +59,13 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("summarize-jfr")) {
+            // Re-reads a recording: summarize-jfr FILE [BEGIN END], times as ISO instants.
+            Instant begin = args.length > 3 ? Instant.parse(args[2]) : Instant.MIN;
+            Instant end = args.length > 3 ? Instant.parse(args[3]) : Instant.MAX;
+            System.out.println(JfrSummary.of(Path.of(args[1]), begin, end).text());
+            return;
+        }
         System.setProperty("java.awt.headless", "true");
         BenchOptions options = BenchOptions.parse(args);
         if (!Files.isRegularFile(options.appsJar())) {
@@ -117,8 +126,7 @@ public final class BenchMain {
         auditor = anonymous.as(tokens, "auditor");
         log("Setup: " + options.products() + " products with stock, " + options.payments() + " authorized payments");
         workload = Workload.setUp(client, system.commandSide().baseUrl(), CLIENT, options.products(), options.payments(), 8);
-        log("Warm-up: 16 clients for " + options.warmUpSeconds() + " s (not reported)");
-        ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
+        warmUp("fresh store");
         for (int clients : BenchOptions.CLIENTS) {
             throughput(Results.SMALL_STORE, clients, database, clients == 16);
         }
@@ -136,8 +144,7 @@ public final class BenchMain {
         seed(database);
         startApps("after seeding", database);
         checkSeededEvent(database);
-        log("Warm-up after restart: 16 clients for " + options.warmUpSeconds() + " s");
-        ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
+        warmUp("after restart");
         throughput(Results.LARGE_STORE, 1, database, false);
         throughput(Results.LARGE_STORE, 16, database, false);
         log("Long stream: reserve-stock one at a time on " + LONG_SKU + " and on ordinary products");
@@ -152,6 +159,26 @@ public final class BenchMain {
                 + "the without-snapshots figure exists.");
         results.notMeasured.add("Command latency at 10M events: the run seeds " + options.seedOrders()
                 + " events; 10M would take about ten times the seeding and rebuild time.");
+    }
+
+    /**
+     * Load at 16 clients, not reported, until the JIT compilers of the three JVMs have settled: at
+     * least {@code warmUpSeconds}, then 10 s more at a time while they still used more than a tenth
+     * of a core, for at most three minutes. On two cores a compiling JVM skews every figure.
+     */
+    private void warmUp(String when) {
+        long start = System.nanoTime();
+        log(String.format("Warm-up (%s): 16 clients for at least %d s, until the JIT is quiet", when,
+                options.warmUpSeconds()));
+        ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
+        double jitCores;
+        do {
+            double before = system.jitCpuSeconds();
+            ClosedLoop.run(workload, client, 16, Duration.ofSeconds(10));
+            jitCores = (system.jitCpuSeconds() - before) / 10;
+            log(String.format("  JIT compilers used %.2f cores in the last 10 s", jitCores));
+        } while (jitCores > MAX_JIT_CORES && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3));
+        results.warmUps.add(new Results.WarmUp(when, (System.nanoTime() - start) / 1e9, jitCores));
     }
 
     private void startApps(String when, Database database) throws SQLException {

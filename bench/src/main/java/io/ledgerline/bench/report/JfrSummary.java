@@ -42,12 +42,11 @@ public final class JfrSummary {
         centers.put("hash chain (HashChainInterceptor)", "HashChainInterceptor.");
         centers.put("hash chain: reading the previous event", "HashChainInterceptor.storedHashBefore");
         centers.put("JWT decoding and signature check (NimbusJwtDecoder)", "NimbusJwtDecoder.");
-        centers.put("Micrometer observations", "io.micrometer.observation.");
         centers.put("OpenTelemetry", "io.opentelemetry.");
         centers.put("idempotency store (IdempotencyStore)", "IdempotencyStore.");
         centers.put("write position lookup (WritePositions)", "WritePositions.");
         centers.put("Axon handler time limit: stack capture (AxonTimeLimitedTask.start)", "AxonTimeLimitedTask.start");
-        centers.put("command metrics (CommandMetrics)", "CommandMetrics.");
+        centers.put("meter lookups per command (Timer.Builder.register)", "Timer$Builder.register");
         centers.put("bean validation (Hibernate Validator)", "org.hibernate.validator.");
         centers.put("Jackson serialization of messages (JacksonSerializer)", "JacksonSerializer.");
         centers.put("JSON of HTTP bodies (Spring message converters)", "AbstractJackson2HttpMessageConverter.");
@@ -64,6 +63,7 @@ public final class JfrSummary {
     public record Summary(long samples, Map<String, Double> byLibraryPercent, Map<String, Double> hotMethodsPercent,
                           Map<String, Double> onStackPercent, Map<String, Long> nativeWaits,
                           Map<String, Double> byThreadPercent, Map<String, Double> costCentersPercent,
+                          Map<String, Double> micrometerByCallerPercent,
                           double gcPauseMs,
                           long gcCount, double jvmCpuPercent, double machineCpuPercent,
                           @com.fasterxml.jackson.annotation.JsonIgnore String text) {
@@ -78,6 +78,7 @@ public final class JfrSummary {
         Map<String, Double> contention = new HashMap<>();
         Map<String, Double> threads = new HashMap<>();
         Map<String, Long> centers = new HashMap<>();
+        Map<String, Long> micrometerCallers = new HashMap<>();
         long samples = 0;
         long gcCount = 0;
         double gcPause = 0;
@@ -97,7 +98,11 @@ public final class JfrSummary {
                     }
                     samples++;
                     hot.merge(method(stack.getFrames().get(0)), 1L, Long::sum);
-                    library.merge(libraryOf(stack), 1L, Long::sum);
+                    String spentIn = libraryOf(stack);
+                    library.merge(spentIn, 1L, Long::sum);
+                    if (spentIn.equals("io.micrometer")) {
+                        micrometerCallers.merge(callerOutside(stack, "io.micrometer"), 1L, Long::sum);
+                    }
                     Set<String> seen = new HashSet<>();
                     Set<String> centersSeen = new HashSet<>();
                     for (RecordedFrame frame : stack.getFrames()) {
@@ -153,6 +158,7 @@ public final class JfrSummary {
         text.append(String.format("GC: %d collections, %.0f ms of pauses%n", gcCount, gcPause));
         section(text, "CPU by library (JDK frames charged to their caller)", libraries);
         section(text, "Hottest methods (self time)", hotMethods);
+        section(text, "Micrometer's own time, by the code that called it", percentages(micrometerCallers, samples, 10));
         section(text, "Cost centers (inclusive: samples with the place anywhere on the stack)", costCenters);
         section(text, "Ledgerline and Axon methods on the stack (inclusive)", stacks);
         double threadTotal = threads.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -165,7 +171,8 @@ public final class JfrSummary {
         text.append("\n## Lock contention (JavaMonitorEnter, total ms)\n");
         contention.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
                 .forEach(entry -> text.append(String.format("%10.0f  %s%n", entry.getValue(), entry.getKey())));
-        return new Summary(samples, libraries, hotMethods, stacks, waits, threadShares, costCenters, gcPause, gcCount, jvmPercent,
+        return new Summary(samples, libraries, hotMethods, stacks, waits, threadShares, costCenters,
+                percentages(micrometerCallers, samples, 10), gcPause, gcCount, jvmPercent,
                 machinePercent, text.toString());
     }
 
@@ -197,6 +204,12 @@ public final class JfrSummary {
             }
         }
         return "JDK only";
+    }
+
+    /** The first frame, from the top, that is neither the JDK's nor {@code library}'s: who called into it. */
+    private static String callerOutside(RecordedStackTrace stack, String library) {
+        return stack.getFrames().stream().map(JfrSummary::method)
+                .filter(method -> !isJdk(method) && !method.startsWith(library)).findFirst().orElse("?");
     }
 
     private static String firstNonJdk(RecordedStackTrace stack) {

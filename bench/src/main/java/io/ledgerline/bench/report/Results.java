@@ -30,6 +30,7 @@ public final class Results {
     public Map<String, String> postgres = new LinkedHashMap<>();
     public Map<String, Object> settings = new LinkedHashMap<>();
     public List<StartUp> startUp = new ArrayList<>();
+    public List<WarmUp> warmUps = new ArrayList<>();
     public List<Throughput> throughput = new ArrayList<>();
     /** Backlogs the read side had to work off before a phase could start. */
     public List<Projections.CatchUp> catchUps = new ArrayList<>();
@@ -53,6 +54,10 @@ public final class Results {
     public Map<String, JfrSummary.Summary> profiles = new LinkedHashMap<>();
     public List<String> notMeasured = new ArrayList<>();
     public List<Target> targets = new ArrayList<>();
+
+    /** A warm-up: how long it ran and how busy the JIT compilers still were in its last 10 s (cores). */
+    public record WarmUp(String when, double seconds, double jitCoresAtEnd) {
+    }
 
     /** Start-up of one app: from spawning its JVM to its first ready answer, and Spring's own figure. */
     public record StartUp(String when, String app, long eventsInStore, double readySeconds, double springSeconds) {

@@ -30,6 +30,27 @@ public final class ProcStats {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds the JVM's JIT compiler threads ({@code C1/C2 CompilerThread}) have used: while they
+     * are busy, the JVM is not warm yet and its figures are not yet its steady state.
+     */
+    public static double jitCpuSeconds(long pid) {
+        double total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                    total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return total;
+    }
+
     /** CPU seconds the whole machine has been busy (all cores, every process), from the first line of /proc/stat. */
     public static double machineBusySeconds() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {

@@ -106,6 +106,11 @@ public final class SystemUnderTest implements AutoCloseable {
         return seconds;
     }
 
+    /** CPU seconds the apps' JIT compilers have used so far, all apps together. */
+    public double jitCpuSeconds() {
+        return apps.stream().mapToDouble(app -> Math.max(0, ProcStats.jitCpuSeconds(app.pid()))).sum();
+    }
+
     /** Resident memory now, in MiB: each app's RSS, PostgreSQL's PSS over all its processes. */
     public Map<String, Double> memoryNow() {
         Map<String, Double> memory = new LinkedHashMap<>();
