@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  * <p>
  * PostgreSQL is embedded (data kept in {@code .ledgerline/pgdata}, port 15432) unless
  * {@code SPRING_DATASOURCE_URL} names a database. {@code --fresh} wipes the embedded data first.
+ * The embedded server commits durably, and the apps connect as a least-privileged role.
  */
 public final class LocalLauncher {
 
@@ -28,17 +30,25 @@ public final class LocalLauncher {
 
     public static void main(String[] args) {
         boolean fresh = List.of(args).contains("--fresh");
-        PostgresServer[] postgres = new PostgresServer[1];
-        Map<String, String> database = database(fresh, postgres);
-        LocalSystem system = LocalSystem.start(database, port("LEDGERLINE_COMMAND_PORT", 8081),
-                port("LEDGERLINE_PROJECTIONS_PORT", 8082), port("LEDGERLINE_QUERY_PORT", 8083));
-        // One hook, in order: the apps finish their work before the database they use goes away.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            system.close();
-            if (postgres[0] != null) {
-                postgres[0].close();
+        PostgresServer postgres = System.getenv("SPRING_DATASOURCE_URL") != null ? null : embedded(fresh);
+        DatabaseRoles roles = postgres == null ? null : DatabaseRoles.prepare(postgres, DATABASE);
+        LocalSystem system;
+        try {
+            // With SPRING_DATASOURCE_* set, each app reads them from the environment itself.
+            system = LocalSystem.start(roles == null ? Map.of() : roles.appSettings(),
+                    roles == null ? Map.of() : roles.eventStoreMigrationSettings(),
+                    port("LEDGERLINE_COMMAND_PORT", 8081), port("LEDGERLINE_PROJECTIONS_PORT", 8082),
+                    port("LEDGERLINE_QUERY_PORT", 8083));
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
             }
-        }, "ledgerline-shutdown"));
+            throw e;
+        }
+        if (roles != null) {
+            roles.restrictEventTable();
+        }
+        OrderedShutdown.onSignals(system, postgres);
         System.out.printf("""
 
                   Ledgerline is up.
@@ -48,30 +58,30 @@ public final class LocalLauncher {
                     database      %s
                   Stop with Ctrl+C.
 
-                """, system.commandPort(), system.projectionsPort(), system.queryPort(),
-                database.get("spring.datasource.url"));
+                """, system.commandPort(), system.projectionsPort(), system.queryPort(), describe(postgres));
     }
 
-    private static int port(String variable, int fallback) {
-        return Integer.parseInt(System.getenv().getOrDefault(variable, Integer.toString(fallback)));
-    }
-
-    private static Map<String, String> database(boolean fresh, PostgresServer[] started) {
-        if (System.getenv("SPRING_DATASOURCE_URL") != null) {
-            // Each app reads SPRING_DATASOURCE_* from the environment itself.
-            return Map.of("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
-        }
+    private static PostgresServer embedded(boolean fresh) {
         Path dataDirectory = Path.of(System.getenv().getOrDefault("LEDGERLINE_DATA_DIR", ".ledgerline/pgdata"));
         if (fresh) {
             deleteRecursively(dataDirectory);
         }
-        PostgresServer postgres = LocalPostgres.forLocalRun().port(port("LEDGERLINE_EMBEDDED_POSTGRES_PORT", 15432))
+        return LocalPostgres.forLocalRun().port(port("LEDGERLINE_EMBEDDED_POSTGRES_PORT", 15432))
                 .dataDirectory(dataDirectory).start();
-        started[0] = postgres;
-        postgres.createDatabase(DATABASE);
-        return Map.of("spring.datasource.url", postgres.jdbcUrl(DATABASE),
-                "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password());
+    }
+
+    private static String describe(PostgresServer postgres) {
+        if (postgres == null) {
+            return System.getenv("SPRING_DATASOURCE_URL") + " (its own durability settings)";
+        }
+        String settings = postgres.durability().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        return postgres.jdbcUrl(DATABASE) + " as " + DatabaseRoles.APP + "\n                  "
+                + (postgres.isDurable() ? "durable: " : "NOT DURABLE, a crash can lose acknowledged writes: ") + settings;
+    }
+
+    private static int port(String variable, int fallback) {
+        return Integer.parseInt(System.getenv().getOrDefault(variable, Integer.toString(fallback)));
     }
 
     private static void deleteRecursively(Path directory) {

@@ -25,9 +25,17 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts the apps; {@code database} holds the spring.datasource.* settings, ports may be 0 for any. */
     public static LocalSystem start(Map<String, String> database, int commandPort, int projectionsPort, int queryPort) {
+        return start(database, Map.of(), commandPort, projectionsPort, queryPort);
+    }
+
+    /** As above, with settings only the command side gets (such as the role that migrates the event store). */
+    public static LocalSystem start(Map<String, String> database, Map<String, String> commandSideOnly, int commandPort,
+                                    int projectionsPort, int queryPort) {
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
+        Map<String, String> commandSide = new java.util.LinkedHashMap<>(database);
+        commandSide.putAll(commandSideOnly);
         try {
-            apps.add(run(CommandSideApplication.builder(), database, commandPort));
+            apps.add(run(CommandSideApplication.builder(), commandSide, commandPort));
             apps.add(run(ProjectionsApplication.builder(), database, projectionsPort));
             apps.add(run(QuerySideApplication.builder(), database, queryPort));
         } catch (RuntimeException e) {
@@ -60,7 +68,9 @@ public final class LocalSystem implements AutoCloseable {
         arguments.add("--server.port=" + port);
         // One JVM has one logging system: it would print the first app's name on every line.
         arguments.add("--logging.include-application-name=false");
-        return app.run(arguments.toArray(String[]::new));
+        // The launcher stops the apps itself, in order, before the database: a hook per app would
+        // race the others and the embedded PostgreSQL's own hook.
+        return app.registerShutdownHook(false).run(arguments.toArray(String[]::new));
     }
 
     /** Stops the apps in reverse order, so no reader outlives what it reads. */

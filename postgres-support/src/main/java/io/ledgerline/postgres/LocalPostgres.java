@@ -33,20 +33,39 @@ public final class LocalPostgres {
     /** Which server to use. */
     public enum Mode { AUTO, EMBEDDED, TESTCONTAINERS, EXTERNAL }
 
+    /** The settings that make a commit survive a crash of PostgreSQL or of the machine. */
+    public static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+
     private LocalPostgres(Mode defaultMode) {
         this.defaultMode = defaultMode;
         // Connection headroom for three apps, each with its own pool.
         serverConfig.put("max_connections", "300");
+        // The embedded binaries start with fsync and synchronous_commit off unless told otherwise:
+        // a 2xx must mean the write survives a crash, so every server this class starts is durable.
+        serverConfig.putAll(DURABLE);
     }
 
-    /** Settings for a local run: embedded unless told otherwise. */
+    /** Settings for a local run: embedded unless told otherwise, durable. */
     public static LocalPostgres forLocalRun() {
         return new LocalPostgres(Mode.EMBEDDED);
     }
 
-    /** Settings for tests: external if configured, a container where Docker runs, else embedded. */
+    /**
+     * Settings for tests: external if configured, a container where Docker runs, else embedded;
+     * durable unless the test suite opts out with {@link #withoutDurability()}.
+     */
     public static LocalPostgres forTests() {
         return new LocalPostgres(Mode.AUTO);
+    }
+
+    /**
+     * Commits that a crash may lose: for test suites that prove nothing about durability and
+     * want speed. Never for a server that holds data anybody relies on.
+     */
+    public LocalPostgres withoutDurability() {
+        serverConfig.putAll(Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+        return this;
     }
 
     /** The port for a started server; 0 (the default) picks a free one. */

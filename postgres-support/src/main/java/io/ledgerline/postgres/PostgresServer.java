@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** A reachable PostgreSQL server. Closing it stops the server if this process started it. */
@@ -35,6 +38,27 @@ public interface PostgresServer extends AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + " on " + kind() + " PostgreSQL", e);
         }
+    }
+
+    /** What the server reports for the settings in {@link LocalPostgres#DURABLE}, e.g. {@code fsync=on}. */
+    default Map<String, String> durability() {
+        Map<String, String> settings = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username(), password());
+             Statement statement = connection.createStatement()) {
+            for (String name : new TreeSet<>(LocalPostgres.DURABLE.keySet())) {
+                var result = statement.executeQuery("SHOW " + name);
+                result.next();
+                settings.put(name, result.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the durability settings of " + kind() + " PostgreSQL", e);
+        }
+        return settings;
+    }
+
+    /** True when every setting in {@link LocalPostgres#DURABLE} is as it says there. */
+    default boolean isDurable() {
+        return durability().equals(new TreeMap<>(LocalPostgres.DURABLE));
     }
 
     @Override

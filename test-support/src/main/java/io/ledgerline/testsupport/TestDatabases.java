@@ -21,7 +21,8 @@ public final class TestDatabases {
     /** The server of this JVM, started on first use and stopped when the JVM exits. */
     public static synchronized PostgresServer server() {
         if (server == null) {
-            PostgresServer started = LocalPostgres.forTests().start();
+            // These suites prove nothing about crashes; the durability test starts its own durable server.
+            PostgresServer started = LocalPostgres.forTests().withoutDurability().start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-shutdown"));
             server = started;
         }

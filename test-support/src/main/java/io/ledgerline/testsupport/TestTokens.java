@@ -23,6 +23,6 @@ public final class TestTokens {
 
     /** A back-office caller with every role: sees every customer's data and may call every endpoint. */
     public static String everyRole() {
-        return issue("test-operator", "client", "reporter", "auditor", "ops");
+        return issue("test-operator", "client", "merchant", "reporter", "auditor", "ops");
     }
 }

@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Request validation and error mapping of the command API, with the command gateway mocked. */
 @WebMvcTest(properties = "spring.config.name=command-side")
 @Import({WebConfiguration.class, SecurityConfiguration.class, CommandSecurity.class})
-@WithMockUser(username = "back-office", roles = {"client", "ops"})
+@WithMockUser(username = "back-office", roles = {"client", "merchant", "ops"})
 class CommandApiWebTest {
 
     private static final String PROBLEM = "urn:ledgerline:problem:";
@@ -95,7 +95,26 @@ class CommandApiWebTest {
                         + "\"paymentMethodToken\":\"tok\"}", 400, "validation"),
                 bad("no token", "/api/payments", "{\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\"}", 400, "validation"),
                 bad("negative capture", "/api/payments/p/capture", "{\"amount\":-5,\"currency\":\"EUR\"}", 400, "validation"),
-                bad("cancel without reason", "/api/orders/o/cancel", "{}", 400, "validation"));
+                bad("cancel without reason", "/api/orders/o/cancel", "{}", 400, "validation"),
+                // hostile input: each would otherwise be kept forever in an event
+                bad("trailing garbage", "/api/inventory/A/receipts", "{\"quantity\":1} x", 400, "malformed-json"),
+                bad("a second document", "/api/inventory/A/receipts", "{\"quantity\":1}{\"quantity\":2}", 400,
+                        "malformed-json"),
+                bad("a repeated key", "/api/inventory/A/receipts", "{\"quantity\":1,\"quantity\":1000}", 400,
+                        "malformed-json"),
+                bad("quantity as a string", "/api/inventory/A/receipts", "{\"quantity\":\"1\"}", 400, "invalid-value"),
+                bad("name as a number", "/api/inventory", "{\"sku\":\"A\",\"name\":123,\"unitPrice\":1,"
+                        + "\"currency\":\"EUR\"}", 400, "invalid-value"),
+                bad("NUL in a name", "/api/inventory", "{\"sku\":\"A\",\"name\":\"ab\\u0000cd\",\"unitPrice\":1,"
+                        + "\"currency\":\"EUR\"}", 400, "invalid-value"),
+                bad("control character in a reason", "/api/inventory/A/adjustments",
+                        "{\"delta\":-1,\"reason\":\"a\\u0007b\"}", 400, "invalid-value"),
+                bad("lone surrogate in an order id", "/api/inventory/A/reservations",
+                        "{\"orderId\":\"o\\ud800\",\"quantity\":1}", 400, "invalid-value"),
+                bad("noncharacter in a payment token", "/api/payments", "{\"orderId\":\"o\",\"amount\":1,"
+                        + "\"currency\":\"EUR\",\"paymentMethodToken\":\"tok\\uffff\"}", 400, "invalid-value"),
+                bad("newline in a customer id", "/api/orders", order("\"c\\n1\"", "\"EUR\"", LINE), 400, "invalid-value"),
+                bad("NUL in a cancel reason", "/api/orders/o/cancel", "{\"reason\":\"no\\u0000\"}", 400, "invalid-value"));
     }
 
     private static String order(String customer, String currency, String lines) {
@@ -117,6 +136,33 @@ class CommandApiWebTest {
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    @WithMockUser(username = "c-1", roles = "client")
+    void aClientMayReserveButNotRunTheStockRoom() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(1L);
+        String product = "{\"sku\":\"A\",\"name\":\"n\",\"unitPrice\":1,\"currency\":\"EUR\"}";
+        for (String[] request : new String[][] {{"/api/inventory", product}, {"/api/inventory/A/receipts", "{\"quantity\":1}"},
+                {"/api/inventory/A/adjustments", "{\"delta\":-1,\"reason\":\"count\"}"}}) {
+            mvc.perform(post(request[0]).contentType(MediaType.APPLICATION_JSON).content(request[1]))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value(PROBLEM + "forbidden"));
+        }
+        verifyNoInteractions(commands);
+        mvc.perform(post("/api/inventory/A/reservations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"orderId\":\"o-1\",\"quantity\":1}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    @WithMockUser(username = "shop", roles = "merchant")
+    void aMerchantRunsTheStockRoomButPlacesNoOrders() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(1L);
+        mvc.perform(post("/api/inventory/A/receipts").contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":1}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(order("\"c-1\"", "\"EUR\"", LINE)))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.ledgerline.domain.inventory;
 
 import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.order.OrderOwners;
+import io.ledgerline.domain.shared.CustomerScope;
 import io.ledgerline.domain.shared.InvalidValueException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.util.HashMap;
@@ -40,7 +43,9 @@ public class InventoryItem {
     }
 
     @CommandHandler
-    public long handle(ReserveStock command) {
+    public long handle(ReserveStock command, OrderOwners orders,
+                       @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireOwnOrder(scope, orders, command.orderId());
         Integer existing = reservations.get(command.orderId());
         if (existing != null) {
             if (existing == command.quantity()) {
@@ -56,14 +61,18 @@ public class InventoryItem {
     }
 
     @CommandHandler
-    public long handle(ReleaseReservation command) {
+    public long handle(ReleaseReservation command, OrderOwners orders,
+                       @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireOwnOrder(scope, orders, command.orderId());
         int quantity = reservationOf(command.orderId());
         apply(new ReservationReleased(sku, command.orderId(), quantity, onHand, reserved() - quantity));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(ShipReservation command) {
+    public long handle(ShipReservation command, OrderOwners orders,
+                       @MetaDataValue(value = CustomerScope.KEY, required = false) String scope) {
+        CustomerScope.requireOwnOrder(scope, orders, command.orderId());
         int quantity = reservationOf(command.orderId());
         apply(new ReservedStockShipped(sku, command.orderId(), quantity, onHand - quantity, reserved() - quantity));
         return getVersion();

@@ -1,6 +1,7 @@
 package io.ledgerline.domain.payment;
 
 import io.ledgerline.domain.order.CustomerId;
+import io.ledgerline.domain.order.OrderOwners;
 import io.ledgerline.domain.shared.CustomerScope;
 import io.ledgerline.domain.shared.Money;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,7 +48,10 @@ public class Payment {
     /** Creates the payment whatever the provider answers, so that a decline is on record too. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public AuthorizationOutcome handle(AuthorizePayment command, PaymentGateway gateway) {
+    public AuthorizationOutcome handle(AuthorizePayment command, PaymentGateway gateway, OrderOwners orders) {
+        // before the provider is asked: a client may pay only for its own customer's order
+        CustomerScope.requireOwnOrder(command.customerId() == null ? null : command.customerId().value(), orders,
+                command.orderId());
         PaymentGateway.Authorization outcome =
                 gateway.authorize(command.paymentId(), command.amount(), command.paymentMethodToken());
         String method = mask(command.paymentMethodToken());

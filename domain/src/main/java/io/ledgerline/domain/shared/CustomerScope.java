@@ -1,5 +1,7 @@
 package io.ledgerline.domain.shared;
 
+import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.order.OrderOwners;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
@@ -12,6 +14,16 @@ public final class CustomerScope {
     public static final String KEY = "customerScope";
 
     private CustomerScope() {
+    }
+
+    /**
+     * Refuses, as "not found", a scoped command that names another customer's order (or an order
+     * that does not exist); an unscoped command is not asked about.
+     */
+    public static void requireOwnOrder(String scope, OrderOwners owners, OrderId orderId) {
+        if (scope != null) {
+            requireVisible(scope, owners.customerOf(orderId).orElse(null), orderId);
+        }
     }
 
     /** Refuses, as "not found", a scoped command for an aggregate owned by another customer. */

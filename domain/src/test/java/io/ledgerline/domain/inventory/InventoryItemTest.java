@@ -1,10 +1,17 @@
 package io.ledgerline.domain.inventory;
 
+import io.ledgerline.domain.order.CustomerId;
 import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.order.OrderOwners;
+import io.ledgerline.domain.shared.CustomerScope;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.ledgerline.domain.shared.Money;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
 
 class InventoryItemTest {
 
@@ -18,6 +25,35 @@ class InventoryItemTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(InventoryItem.class);
+        fixture.registerInjectableResource((OrderOwners) order -> order.equals(ORDER_A)
+                ? Optional.of(new CustomerId("c-1")) : Optional.empty());
+    }
+
+    @Test
+    void aClientReservesForItsOwnCustomersOrder() {
+        fixture.given(registered(), received(10, 10))
+               .when(new ReserveStock(SKU, ORDER_A, 4), Map.of(CustomerScope.KEY, "c-1"))
+               .expectEvents(new StockReserved(SKU, ORDER_A, 4, 10, 4));
+    }
+
+    @Test
+    void aClientCannotReserveForAnotherCustomersOrder() {
+        fixture.given(registered(), received(10, 10))
+               .when(new ReserveStock(SKU, ORDER_A, 4), Map.of(CustomerScope.KEY, "c-2"))
+               .expectException(AggregateNotFoundException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aClientCannotReleaseOrShipAnotherCustomersReservation() {
+        fixture.given(registered(), received(10, 10), new StockReserved(SKU, ORDER_A, 4, 10, 4))
+               .when(new ReleaseReservation(SKU, ORDER_A), Map.of(CustomerScope.KEY, "c-2"))
+               .expectException(AggregateNotFoundException.class)
+               .expectNoEvents();
+        fixture.given(registered(), received(10, 10), new StockReserved(SKU, ORDER_A, 4, 10, 4))
+               .when(new ShipReservation(SKU, ORDER_A), Map.of(CustomerScope.KEY, "c-2"))
+               .expectException(AggregateNotFoundException.class)
+               .expectNoEvents();
     }
 
     private static ProductRegistered registered() {

@@ -1,5 +1,10 @@
 package io.ledgerline.domain.payment;
 
+import io.ledgerline.domain.order.CustomerId;
+import io.ledgerline.domain.order.OrderOwners;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import java.util.Optional;
+
 import io.ledgerline.domain.order.OrderId;
 import io.ledgerline.domain.shared.CurrencyMismatch;
 import io.ledgerline.domain.shared.Money;
@@ -29,6 +34,33 @@ class PaymentTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         gateway = new FakePaymentGateway();
         fixture.registerInjectableResource(gateway);
+        fixture.registerInjectableResource((OrderOwners) order -> order.equals(ORDER)
+                ? Optional.of(new CustomerId("c-1")) : Optional.empty());
+    }
+
+    @Test
+    void aClientPaysForItsOwnCustomersOrder() {
+        fixture.givenNoPriorActivity()
+               .when(new AuthorizePayment(PAYMENT, ORDER, eur("100.00"), TOKEN, new CustomerId("c-1")))
+               .expectSuccessfulHandlerExecution();
+        assertThat(gateway.calls()).hasSize(1);
+    }
+
+    @Test
+    void aClientCannotPayForAnotherCustomersOrderAndTheProviderIsNotAsked() {
+        fixture.givenNoPriorActivity()
+               .when(new AuthorizePayment(PAYMENT, ORDER, eur("100.00"), TOKEN, new CustomerId("c-2")))
+               .expectException(AggregateNotFoundException.class)
+               .expectNoEvents();
+        assertThat(gateway.calls()).isEmpty();
+    }
+
+    @Test
+    void aClientCannotPayForAnOrderThatDoesNotExist() {
+        fixture.givenNoPriorActivity()
+               .when(new AuthorizePayment(PAYMENT, new OrderId("no-such-order"), eur("1.00"), TOKEN, new CustomerId("c-1")))
+               .expectException(AggregateNotFoundException.class)
+               .expectNoEvents();
     }
 
     private static Money eur(String amount) {

@@ -14,7 +14,7 @@ import java.util.List;
  *                   against its key set at {@code jwkSetUri}
  * @param issuer     the {@code iss} every token must carry
  * @param audience   a value the token's {@code aud} must contain
- * @param rolesClaim the claim holding the caller's roles (client, reporter, auditor, ops)
+ * @param rolesClaim the claim holding the caller's roles (client, merchant, reporter, auditor, ops)
  * @param jwkSetUri  where the identity provider publishes its signing keys (jwt mode)
  * @param local      the local issuer's key file, token lifetime and users
  */
@@ -47,6 +47,7 @@ public record SecuritySettings(String mode, String issuer, String audience, Stri
         static final List<User> DEFAULT_USERS = List.of(
                 new User("c-1", "c-1-password", List.of("client")),
                 new User("c-2", "c-2-password", List.of("client")),
+                new User("merchant", "merchant-password", List.of("merchant")),
                 new User("reporter", "reporter-password", List.of("reporter")),
                 new User("auditor", "auditor-password", List.of("auditor")),
                 new User("ops", "ops-password", List.of("ops")));

@@ -9,6 +9,7 @@ import java.net.URI;
  */
 public enum ProblemType {
     VALIDATION("validation"),
+    MALFORMED_REQUEST("malformed-request"),
     MALFORMED_JSON("malformed-json"),
     UNKNOWN_PROPERTY("unknown-property"),
     INVALID_VALUE("invalid-value"),
@@ -16,6 +17,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
     NOT_ACCEPTABLE("not-acceptable"),
     PAYLOAD_TOO_LARGE("payload-too-large"),
+    URI_TOO_LONG("uri-too-long"),
+    HEADERS_TOO_LARGE("headers-too-large"),
     NOT_FOUND("not-found"),
     UNAUTHORIZED("unauthorized"),
     FORBIDDEN("forbidden"),
@@ -39,6 +42,26 @@ public enum ProblemType {
 
     public URI uri() {
         return uri;
+    }
+
+    /**
+     * The type for an error status that did not come with one of its own: what the servlet
+     * container or the security firewall answered before any controller ran.
+     */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> HEADERS_TOO_LARGE;
+            default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+        };
     }
 
     /** The type URI for a code, e.g. {@code insufficient-stock}. */

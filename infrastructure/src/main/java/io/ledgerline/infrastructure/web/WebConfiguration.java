@@ -1,14 +1,32 @@
 package io.ledgerline.infrastructure.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Web settings every app shares: correlation ids and the request body limit. */
+/**
+ * Web settings every app shares: correlation ids, the request body limit, JSON that means exactly
+ * what it says, and problem details for every error, also those the container answers itself.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(ProblemErrorController.class)
 public class WebConfiguration {
 
     @Bean
@@ -25,5 +43,62 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxRequestSize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Request bodies are read strictly: nothing may follow the document, a key may appear once, and
+     * a value must have the JSON type its field has ({@code "1"} is not a quantity, {@code 1} not a
+     * name). Money amounts stay the exception: they may be sent as decimal strings ({@code "19.99"}).
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictRequestJson() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(WebConfiguration::refuseCoercion);
+    }
+
+    private static void refuseCoercion(ObjectMapper mapper) {
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    @Bean
+    public ProblemErrorReports problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    /** Puts {@link ProblemErrorReportValve} in the place of Tomcat's HTML error report. */
+    static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                Host host = (Host) context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                if (host instanceof StandardHost standard) {
+                    standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            // after Spring Boot's own customizer, which adds a plain ErrorReportValve
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }
