@@ -154,4 +154,121 @@ class CommandApiIntegrationTest extends CommandSideTest {
         assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(1);
         assertThat(eventsOf(sku)).hasSize(2);
     }
+
+    @Test
+    void aCapturedPaymentIsRefundedUpToWhatWasCapturedAndNoFurther() throws Exception {
+        String paymentId = authorize("30.00");
+        http.post("/api/payments/" + paymentId + "/capture", "{\"amount\":\"20.00\",\"currency\":\"EUR\"}",
+                "Idempotency-Key", HttpJson.newKey());
+
+        HttpJson.Response refunded = http.post("/api/payments/" + paymentId + "/refund",
+                "{\"amount\":\"5.00\",\"currency\":\"EUR\",\"reason\":\"damaged\"}", "Idempotency-Key", HttpJson.newKey());
+        HttpJson.Response tooMuch = http.post("/api/payments/" + paymentId + "/refund",
+                "{\"amount\":\"15.01\",\"currency\":\"EUR\",\"reason\":\"greedy\"}", "Idempotency-Key", HttpJson.newKey());
+
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
+        assertThat(refunded.json().path("version").asLong()).isEqualTo(2);
+        assertThat(refunded.etag()).isEqualTo("\"2\"");
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.field("type")).isEqualTo("urn:ledgerline:problem:refund-exceeds-captured");
+        List<StoredEvent> events = eventsOf(paymentId);
+        assertThat(events).extracting(StoredEvent::simpleType)
+                .containsExactly("PaymentAuthorized", "PaymentCaptured", "PaymentRefunded");
+        JsonNode refund = json.readTree(events.get(2).payload());
+        assertThat(refund.path("amount").path("minorUnits").asLong()).isEqualTo(500);
+        assertThat(refund.path("refundedTotal").path("minorUnits").asLong()).isEqualTo(500);
+        assertThat(refund.path("reason").asText()).isEqualTo("damaged");
+    }
+
+    @Test
+    void anAuthorizationIsVoidedOnceAndCanThenNeitherBeCapturedNorVoidedAgain() throws Exception {
+        String paymentId = authorize("12.00");
+
+        HttpJson.Response voided = http.post("/api/payments/" + paymentId + "/void", "{\"reason\":\"order cancelled\"}",
+                "Idempotency-Key", HttpJson.newKey());
+        HttpJson.Response capture = http.post("/api/payments/" + paymentId + "/capture",
+                "{\"amount\":\"12.00\",\"currency\":\"EUR\"}", "Idempotency-Key", HttpJson.newKey());
+        HttpJson.Response again = http.post("/api/payments/" + paymentId + "/void", null, "Idempotency-Key", HttpJson.newKey());
+
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.json().path("version").asLong()).isEqualTo(1);
+        assertThat(capture.status()).isEqualTo(409);
+        assertThat(capture.field("type")).isEqualTo("urn:ledgerline:problem:payment-state-conflict");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.field("type")).isEqualTo("urn:ledgerline:problem:payment-state-conflict");
+        List<StoredEvent> events = eventsOf(paymentId);
+        assertThat(events).extracting(StoredEvent::simpleType).containsExactly("PaymentAuthorized", "PaymentVoided");
+        assertThat(json.readTree(events.get(1).payload()).path("reason").asText()).isEqualTo("order cancelled");
+    }
+
+    @Test
+    void aReservationIsReleasedOrShippedOnceAndMovesTheStockAccordingly() throws Exception {
+        String sku = registerProduct();
+        http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":10}");
+        http.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-release\",\"quantity\":3}");
+        http.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-ship\",\"quantity\":2}");
+
+        HttpJson.Response released = http.post("/api/inventory/" + sku + "/reservations/o-release/release", null);
+        HttpJson.Response shipped = http.post("/api/inventory/" + sku + "/reservations/o-ship/ship", null);
+        HttpJson.Response releasedTwice = http.post("/api/inventory/" + sku + "/reservations/o-release/release", null);
+        HttpJson.Response shippedTwice = http.post("/api/inventory/" + sku + "/reservations/o-ship/ship", null);
+
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.json().path("version").asLong()).isEqualTo(4);
+        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+        assertThat(shipped.etag()).isEqualTo("\"5\"");
+        assertThat(releasedTwice.status()).isEqualTo(409);
+        assertThat(releasedTwice.field("type")).isEqualTo("urn:ledgerline:problem:reservation-not-found");
+        assertThat(shippedTwice.field("type")).isEqualTo("urn:ledgerline:problem:reservation-not-found");
+        List<StoredEvent> events = eventsOf(sku);
+        assertThat(events).extracting(StoredEvent::simpleType).containsExactly("ProductRegistered", "StockReceived",
+                "StockReserved", "StockReserved", "ReservationReleased", "ReservedStockShipped");
+        JsonNode release = json.readTree(events.get(4).payload());
+        assertThat(release.path("quantity").asInt()).isEqualTo(3);
+        assertThat(release.path("onHand").asInt()).isEqualTo(10);
+        assertThat(release.path("reserved").asInt()).isEqualTo(2);
+        JsonNode shipment = json.readTree(events.get(5).payload());
+        assertThat(shipment.path("quantity").asInt()).isEqualTo(2);
+        assertThat(shipment.path("onHand").asInt()).isEqualTo(8);
+        assertThat(shipment.path("reserved").asInt()).isZero();
+    }
+
+    @Test
+    void aFailingEventStoreIsAnInternalErrorThatRevealsNothingAndLeavesTheKeyFree() {
+        String sku = registerProduct();
+        String key = HttpJson.newKey();
+        jdbc.sql("""
+                CREATE FUNCTION events.simulated_outage() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.aggregate_identifier = '%s' THEN RAISE EXCEPTION 'simulated outage in the store'; END IF;
+                    RETURN NEW;
+                END $$""".formatted(sku)).update();
+        jdbc.sql("CREATE TRIGGER simulated_outage BEFORE INSERT ON events.domain_event_entry "
+                + "FOR EACH ROW EXECUTE FUNCTION events.simulated_outage()").update();
+        HttpJson.Response failed;
+        try {
+            failed = http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "Idempotency-Key", key);
+        } finally {
+            jdbc.sql("DROP TRIGGER simulated_outage ON events.domain_event_entry").update();
+            jdbc.sql("DROP FUNCTION events.simulated_outage()").update();
+        }
+        HttpJson.Response retried = http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "Idempotency-Key", key);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.contentType()).startsWith("application/problem+json");
+        assertThat(failed.field("type")).isEqualTo("urn:ledgerline:problem:internal-error");
+        assertThat(failed.field("detail")).contains(failed.field("incident"));
+        assertThat(failed.body()).doesNotContain("simulated outage", "domain_event_entry", "org.", "SQL", "Exception");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(eventsOf(sku)).extracting(StoredEvent::simpleType).containsExactly("ProductRegistered", "StockReceived");
+    }
+
+    private String authorize(String amount) {
+        HttpJson.Response authorized = http.post("/api/payments", """
+                {"orderId":"o-%s","amount":"%s","currency":"EUR","paymentMethodToken":"tok_visa"}"""
+                .formatted(HttpJson.newKey(), amount), "Idempotency-Key", HttpJson.newKey());
+        assertThat(authorized.field("status")).isEqualTo("AUTHORIZED");
+        return authorized.field("paymentId");
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,7 +36,7 @@ class AuditEndToEndTest {
                 "X-Request-Id", requestId, "Idempotency-Key", "key-" + requestId);
         assertThat(received.status()).isEqualTo(200);
 
-        JsonNode events = system.queries.get("/api/audit/streams/" + sku).json().path("events");
+        JsonNode events = ok(system.queries.get("/api/audit/streams/" + sku)).path("events");
 
         assertThat(events).hasSize(3);
         JsonNode receipt = events.get(2);
@@ -63,7 +64,7 @@ class AuditEndToEndTest {
         String orderId = placed.field("orderId");
         system.awaitQuery("/api/orders/" + orderId, r -> r.field("status").equals("CONFIRMED"));
 
-        JsonNode events = system.queries.get("/api/audit/correlations/" + traceId).json().path("events");
+        JsonNode events = ok(system.queries.get("/api/audit/correlations/" + traceId)).path("events");
 
         List<String> types = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
@@ -80,14 +81,18 @@ class AuditEndToEndTest {
     @Test
     void theStateOfAnAggregateCanBeRebuiltAtAnyVersionOrTime() {
         String sku = product("AUD", 2);
-        String placedAt = system.queries.get("/api/audit/streams/" + sku).json().path("events").get(1)
+        String receivedAt = ok(system.queries.get("/api/audit/streams/" + sku)).path("events").get(1)
                 .path("timestamp").asText();
-        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":5}");
-        system.commands.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-tt\",\"quantity\":4}");
+        assertThat(system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":5}").status()).isEqualTo(200);
+        assertThat(system.commands.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-tt\",\"quantity\":4}")
+                .status()).isEqualTo(200);
+        String laterEventAt = ok(system.queries.get("/api/audit/streams/" + sku)).path("events").get(2)
+                .path("timestamp").asText();
+        assertThat(Instant.parse(laterEventAt)).as("the later receipt is stamped after the first").isAfter(Instant.parse(receivedAt));
 
-        JsonNode atVersion1 = system.queries.get("/api/audit/streams/" + sku + "/state?version=1").json();
-        JsonNode now = system.queries.get("/api/audit/streams/" + sku + "/state").json();
-        JsonNode atTime = system.queries.get("/api/audit/streams/" + sku + "/state?at=" + placedAt).json();
+        JsonNode atVersion1 = ok(system.queries.get("/api/audit/streams/" + sku + "/state?version=1"));
+        JsonNode now = ok(system.queries.get("/api/audit/streams/" + sku + "/state"));
+        JsonNode atTime = ok(system.queries.get("/api/audit/streams/" + sku + "/state?at=" + receivedAt));
 
         assertThat(atVersion1.path("version").asLong()).isEqualTo(1);
         assertThat(atVersion1.path("state").path("onHand").asInt()).isEqualTo(2);
@@ -95,34 +100,43 @@ class AuditEndToEndTest {
         assertThat(now.path("version").asLong()).isEqualTo(3);
         assertThat(now.path("state").path("onHand").asInt()).isEqualTo(7);
         assertThat(now.path("state").path("reservations").path("o-tt").asInt()).isEqualTo(4);
-        assertThat(atTime.path("state").path("onHand").asInt()).isLessThanOrEqualTo(2);
+        assertThat(atTime.path("version").asLong()).isEqualTo(1);
+        assertThat(atTime.path("asOf").asText()).isEqualTo(receivedAt);
+        assertThat(atTime.path("state").path("onHand").asInt()).isEqualTo(2);
+        assertThat(atTime.path("state").path("reservations").size()).isZero();
         assertThat(system.queries.get("/api/audit/streams/" + sku + "/state?at=2000-01-01").status()).isEqualTo(404);
     }
 
     @Test
     void theGlobalStreamPagesByPositionAndFilters() {
-        String sku = product("AUD", 1);
-        JsonNode first = system.queries.get("/api/audit/events?type=ProductRegistered&limit=2").json();
-        long next = first.path("next").asLong();
+        String first = product("AUD", 1);
+        String second = product("AUD", 1);
+        String third = product("AUD", 1);
+        long before = ok(system.queries.get("/api/audit/streams/" + first)).path("events").get(0).path("position").asLong() - 1;
 
-        JsonNode second = system.queries.get("/api/audit/events?type=ProductRegistered&limit=2&after=" + next).json();
+        JsonNode page = ok(system.queries.get("/api/audit/events?type=ProductRegistered&limit=2&after=" + before));
+        long next = page.path("next").asLong();
+        JsonNode following = ok(system.queries.get("/api/audit/events?type=ProductRegistered&limit=2&after=" + next));
 
-        assertThat(first.path("items")).hasSize(2);
-        assertThat(first.path("items")).allMatch(e -> e.path("type").asText().equals("ProductRegistered"));
-        assertThat(second.path("items").get(0).path("position").asLong()).isGreaterThan(next);
-        JsonNode byAggregate = system.queries.get("/api/audit/events?aggregateType=InventoryItem&limit=200").json();
-        assertThat(byAggregate.path("items")).allMatch(e -> e.path("aggregateType").asText().equals("InventoryItem"));
+        assertThat(page.path("items")).extracting(e -> e.path("aggregateId").asText()).containsExactly(first, second);
+        assertThat(page.path("items")).allMatch(e -> e.path("type").asText().equals("ProductRegistered"));
+        assertThat(next).isEqualTo(page.path("items").get(1).path("position").asLong());
+        assertThat(following.path("items")).extracting(e -> e.path("aggregateId").asText()).containsExactly(third);
+        assertThat(following.has("next")).isFalse();
+        JsonNode byAggregate = ok(system.queries.get("/api/audit/events?aggregateType=InventoryItem&limit=200&after=" + before));
+        assertThat(byAggregate.path("items")).extracting(e -> e.path("aggregateId").asText())
+                .containsExactly(first, first, second, second, third, third);
         assertThat(system.queries.get("/api/audit/events?limit=0").status()).isEqualTo(400);
-        assertThat(sku).isNotBlank();
     }
 
     @Test
     void anExportIsNdjsonEndingInASummaryWhoseDigestCoversEveryLine() throws Exception {
         String sku = product("AUD", 1);
-        long position = system.queries.get("/api/audit/streams/" + sku).json().path("events").get(0).path("position").asLong();
+        long position = ok(system.queries.get("/api/audit/streams/" + sku)).path("events").get(0).path("position").asLong();
 
         HttpJson.Response export = system.queries.get("/api/audit/export?fromPosition=1&toPosition=" + position);
 
+        assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("application/x-ndjson");
         String[] lines = export.body().split("\n");
         JsonNode summary = JSON.readTree(lines[lines.length - 1]).path("summary");
@@ -139,23 +153,41 @@ class AuditEndToEndTest {
     void anEventEditedInTheDatabaseIsReportedExactlyWhereItWasChanged() {
         String sku = product("TAMPER", 5);
         system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
-        assertThat(system.queries.get("/api/audit/streams/" + sku + "/verify").json().path("valid").asBoolean()).isTrue();
+        assertThat(ok(system.queries.get("/api/audit/streams/" + sku + "/verify")).path("valid").asBoolean()).isTrue();
 
-        // As the table's owner: switch the guard off, rewrite history, switch it on again.
-        system.database.sql("ALTER TABLE events.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
-        system.database.sql("""
-                        UPDATE events.domain_event_entry
-                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"quantity":5', '"quantity":500'), 'UTF8')
-                        WHERE aggregate_identifier = ? AND sequence_number = 1""")
-                .param(sku).update();
-        system.database.sql("ALTER TABLE events.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
+        rewriteHistory("""
+                UPDATE events.domain_event_entry
+                SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"quantity":5', '"quantity":500'), 'UTF8')
+                WHERE aggregate_identifier = ? AND sequence_number = 1""", sku);
 
-        JsonNode report = system.queries.get("/api/audit/streams/" + sku + "/verify").json();
-        assertThat(report.path("valid").asBoolean()).isFalse();
-        assertThat(report.path("firstFailure").path("sequence").asLong()).isEqualTo(1);
-        assertThat(report.path("firstFailure").path("problem").asText()).startsWith("content-changed");
-        String whole = system.queries.get("/api/audit/verify").body();
-        assertThat(whole).contains("\"aggregateId\":\"" + sku + "\"").contains("\"valid\":false");
+        assertFirstFailure(sku, 1, "content-changed");
+    }
+
+    @Test
+    void anEventDeletedFromTheDatabaseIsReportedAsMissingWhereTheSequenceBreaks() {
+        String sku = product("GAP", 5);
+        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
+        assertThat(ok(system.queries.get("/api/audit/streams/" + sku + "/verify")).path("valid").asBoolean()).isTrue();
+
+        rewriteHistory("DELETE FROM events.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", sku);
+
+        assertFirstFailure(sku, 2, "missing-event");
+    }
+
+    @Test
+    void anEventRelinkedToAnotherPredecessorIsReportedAsABrokenChain() {
+        String sku = product("LINK", 5);
+        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
+        assertThat(ok(system.queries.get("/api/audit/streams/" + sku + "/verify")).path("valid").asBoolean()).isTrue();
+
+        // Sequence numbers and content stay as they were; only the link to the event before is forged.
+        rewriteHistory("""
+                UPDATE events.domain_event_entry
+                SET meta_data = convert_to(jsonb_set(convert_from(meta_data, 'UTF8')::jsonb, '{previousHash}',
+                                                     to_jsonb(repeat('f', 64)))::text, 'UTF8')
+                WHERE aggregate_identifier = ? AND sequence_number = 2""", sku);
+
+        assertFirstFailure(sku, 2, "chain-broken");
     }
 
     @Test
@@ -184,6 +216,48 @@ class AuditEndToEndTest {
         assertThatThrownBy(() -> system.database.sql("SET ROLE " + role + "; UPDATE events.domain_event_entry SET type = 'X' "
                 + "WHERE aggregate_identifier = '" + sku + "'").update()).hasStackTraceContaining("permission denied");
         assertThat(system.events(sku, "ProductRegistered")).isEqualTo(1);
+    }
+
+    /** As the table's owner: switches the append-only guard off, changes history, and switches it on again. */
+    private static void rewriteHistory(String sql, String aggregateId) {
+        system.database.sql("ALTER TABLE events.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
+        try {
+            assertThat(system.database.sql(sql).param(aggregateId).update()).isEqualTo(1);
+        } finally {
+            system.database.sql("ALTER TABLE events.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
+        }
+    }
+
+    /** Both verifications, of the one stream and of the whole store, name the same first failure. */
+    private static void assertFirstFailure(String aggregateId, long sequence, String problem) {
+        JsonNode report = ok(system.queries.get("/api/audit/streams/" + aggregateId + "/verify"));
+        assertThat(report.path("valid").asBoolean()).isFalse();
+        assertThat(report.path("firstFailure").path("sequence").asLong()).isEqualTo(sequence);
+        assertThat(report.path("firstFailure").path("problem").asText()).startsWith(problem);
+        HttpJson.Response whole = system.queries.get("/api/audit/verify");
+        assertThat(whole.status()).isEqualTo(200);
+        List<JsonNode> failures = whole.body().lines().map(AuditEndToEndTest::parse)
+                .filter(line -> line.path("failure").path("aggregateId").asText().equals(aggregateId))
+                .map(line -> line.path("failure")).toList();
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.path("sequence").asLong()).isEqualTo(sequence);
+            assertThat(failure.path("problem").asText()).startsWith(problem);
+        });
+        assertThat(parse(whole.body().lines().reduce((a, b) -> b).orElseThrow()).path("summary").path("valid").asBoolean())
+                .isFalse();
+    }
+
+    private static JsonNode ok(HttpJson.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String product(String prefix, int onHand) {

@@ -1,5 +1,14 @@
 package io.ledgerline.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.ledgerline.infrastructure.security.LocalSigningKey;
 import io.ledgerline.infrastructure.security.TokenIssuer;
 import io.ledgerline.testsupport.HttpJson;
 import io.ledgerline.testsupport.TestTokens;
@@ -7,18 +16,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may call what, over HTTP against the three apps, with tokens from the local issuer and forged ones. */
 class SecurityEndToEndTest {
 
+    private static final Path KEY_FILE = Path.of(".ledgerline", "local-signing-key");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningSystem system;
 
     @BeforeAll
@@ -86,6 +104,46 @@ class SecurityEndToEndTest {
     }
 
     @Test
+    void everyAppRefusesAnHs256TokenKeyedWithThePublicKeyATokenWithoutExpiryAndEditedClaims() throws Exception {
+        RSAPublicKey publicKey = LocalSigningKey.publicKey(KEY_FILE);
+        long inFiveMinutes = System.currentTimeMillis() / 1000 + 300;
+        String claims = "{\"sub\":\"mallory\",\"roles\":[\"reporter\",\"ops\"],\"iss\":\"ledgerline-local\","
+                + "\"aud\":\"ledgerline\",\"exp\":" + inFiveMinutes + "}";
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        String hmacWithKeyBytes = hs256(claims, publicKey.getEncoded());
+        String hmacWithPem = hs256(claims, pem.getBytes(StandardCharsets.US_ASCII));
+        String withoutExpiry = rs256(new JWTClaimsSet.Builder().subject("mallory").issuer("ledgerline-local")
+                .audience("ledgerline").issueTime(new Date()).claim("roles", List.of("reporter", "ops")).build());
+        String genuine = issuerWith("ledgerline-local", "ledgerline").issue("rita", List.of("reporter", "ops"),
+                Duration.ofMinutes(5));
+        String[] parts = genuine.split("\\.");
+        JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        String otherSubject = parts[0] + "." + base64(((ObjectNode) payload.deepCopy()).put("sub", "mallory").toString())
+                + "." + parts[2];
+        String moreRoles = parts[0] + "." + base64(((ObjectNode) payload.deepCopy())
+                .set("roles", JSON.valueToTree(List.of("reporter", "ops", "auditor", "client"))).toString()) + "." + parts[2];
+        String laterExpiry = parts[0] + "." + base64(((ObjectNode) payload.deepCopy())
+                .put("exp", payload.path("exp").asLong() + 86_400).toString()) + "." + parts[2];
+
+        Map<String, HttpJson> apps = Map.of("command side", system.commands, "query side", system.queries,
+                "projections", system.ops);
+        Map<String, String> probes = Map.of("command side", "/actuator/prometheus", "query side", "/api/orders",
+                "projections", "/ops/projections");
+        apps.forEach((app, http) -> {
+            String probe = probes.get(app);
+            assertThat(http.as(genuine).get(probe).status()).as(app + " with the genuine token").isEqualTo(200);
+            Map.of("HS256 keyed with the public key", hmacWithKeyBytes, "HS256 keyed with the public key's PEM", hmacWithPem,
+                    "no exp", withoutExpiry, "edited sub", otherSubject, "edited roles", moreRoles, "edited exp", laterExpiry)
+                    .forEach((kind, token) -> {
+                        HttpJson.Response refused = http.as(token).get(probe);
+                        assertThat(refused.status()).as(app + ", " + kind).isEqualTo(401);
+                        assertThat(refused.field("type")).as(app + ", " + kind).isEqualTo("urn:ledgerline:problem:unauthorized");
+                    });
+        });
+    }
+
+    @Test
     void aClientSeesAndChangesOnlyItsOwnOrdersAndPayments() {
         String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
@@ -133,8 +191,23 @@ class SecurityEndToEndTest {
     }
 
     private static TokenIssuer issuerWith(String issuer, String audience) {
-        return new TokenIssuer(io.ledgerline.infrastructure.security.LocalSigningKey.privateKey(
-                java.nio.file.Path.of(".ledgerline", "local-signing-key")), issuer, audience, "roles");
+        return new TokenIssuer(LocalSigningKey.privateKey(KEY_FILE), issuer, audience, "roles");
+    }
+
+    /** A token with an HS256 header whose MAC is keyed with {@code secret}. */
+    private static String hs256(String claims, byte[] secret) throws Exception {
+        String signingInput = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64(claims);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Claims signed with the apps' real local key, exactly as given. */
+    private static String rs256(JWTClaimsSet claims) throws Exception {
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        token.sign(new RSASSASigner(LocalSigningKey.privateKey(KEY_FILE)));
+        return token.serialize();
     }
 
     private static String order(String customer) {

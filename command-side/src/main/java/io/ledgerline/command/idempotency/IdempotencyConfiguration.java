@@ -1,10 +1,12 @@
 package io.ledgerline.command.idempotency;
 
+import io.github.bucket4j.TimeMeter;
 import io.ledgerline.command.web.RateLimitFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -57,8 +59,9 @@ public class IdempotencyConfiguration {
     @Bean
     public FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
             @Value("${ledgerline.rate-limit.commands-per-second:50}") long perSecond,
-            @Value("${ledgerline.rate-limit.burst:100}") long burst) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(perSecond, burst));
+            @Value("${ledgerline.rate-limit.burst:100}") long burst, ObjectProvider<TimeMeter> clock) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(perSecond, burst, clock.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS)));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
         return registration;
     }

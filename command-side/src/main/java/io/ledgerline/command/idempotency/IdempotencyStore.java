@@ -1,5 +1,7 @@
 package io.ledgerline.command.idempotency;
 
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +15,8 @@ import java.util.Optional;
  */
 @Repository
 class IdempotencyStore {
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcClient jdbc;
 
@@ -29,11 +33,20 @@ class IdempotencyStore {
 
     /** Claims the key for this request, or returns what an earlier request under it stored. */
     Optional<StoredResponse> claim(String principal, String key, String requestHash) {
-        int claimed = jdbc.sql("""
-                        INSERT INTO events.idempotency_keys (principal, idempotency_key, request_hash)
-                        VALUES (?, ?, ?) ON CONFLICT (principal, idempotency_key) DO NOTHING""")
-                .params(principal, key, requestHash)
-                .update();
+        int claimed;
+        try {
+            claimed = jdbc.sql("""
+                            INSERT INTO events.idempotency_keys (principal, idempotency_key, request_hash)
+                            VALUES (?, ?, ?) ON CONFLICT (principal, idempotency_key) DO NOTHING""")
+                    .params(principal, key, requestHash)
+                    .update();
+        } catch (UncategorizedSQLException e) {
+            // Spring leaves PostgreSQL's lock_not_available (55P03) uncategorized: it means another request holds the key.
+            if (e.getSQLException() != null && LOCK_NOT_AVAILABLE.equals(e.getSQLException().getSQLState())) {
+                throw new CannotAcquireLockException("Another request holds this idempotency key", e);
+            }
+            throw e;
+        }
         if (claimed == 1) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.ledgerline.command.web;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.ledgerline.infrastructure.web.ProblemResponses;
 import io.ledgerline.infrastructure.web.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -28,6 +29,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private final long perSecond;
     private final long burst;
+    private final TimeMeter clock;
     private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -36,11 +38,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
     });
 
     public RateLimitFilter(long perSecond, long burst) {
+        this(perSecond, burst, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** With the clock the buckets refill by; tests pass one they move themselves. */
+    public RateLimitFilter(long perSecond, long burst, TimeMeter clock) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("ledgerline.rate-limit.commands-per-second must be at least 1");
         }
         this.perSecond = perSecond;
         this.burst = Math.max(burst, perSecond);
+        this.clock = clock;
     }
 
     @Override
@@ -53,6 +61,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String caller = request.getUserPrincipal() == null ? request.getRemoteAddr() : request.getUserPrincipal().getName();
         ConsumptionProbe probe = buckets.computeIfAbsent(caller, key -> Bucket.builder()
+                        .withCustomTimePrecision(clock)
                         .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
                         .build())
                 .tryConsumeAndReturnRemaining(1);

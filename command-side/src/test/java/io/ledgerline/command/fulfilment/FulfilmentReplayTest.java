@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The fulfilment process reserves stock and moves money: replaying history through it would do
@@ -24,6 +25,11 @@ class FulfilmentReplayTest extends CommandSideTest {
                 .orElseThrow();
 
         assertThat(processor.supportsReset()).isFalse();
-        assertThat(processor.getTokenStoreIdentifier()).isNotBlank();
+        assertThatThrownBy(processor::resetTokens).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("support a reset");
+        // Its progress is kept in the command side's token table, one row per configured segment.
+        assertThat(jdbc.sql("SELECT count(*) FROM events.token_entry WHERE processor_name = ?")
+                .param(FulfilmentConfiguration.PROCESSING_GROUP).query(Long.class).single())
+                .isEqualTo(4);
     }
 }

@@ -4,8 +4,12 @@ import io.ledgerline.command.support.CommandSideTest;
 import io.ledgerline.testsupport.HttpJson;
 import io.ledgerline.testsupport.Race;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyTest extends CommandSideTest {
 
     private static final String KEY = "Idempotency-Key";
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theSameRequestWithTheSameKeyIsAnsweredTheSameAndWrittenOnce() {
@@ -53,6 +60,34 @@ class IdempotencyTest extends CommandSideTest {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.field("type")).isEqualTo("urn:ledgerline:problem:idempotency-key-reused");
         assertThat(ordersOf("idem-reuse-other")).isZero();
+    }
+
+    @Test
+    void aKeyHeldByARequestStillRunningIs409InProgressAndFreeOnceThatRequestIsGone() throws Exception {
+        String sku = registerProduct();
+        String key = HttpJson.newKey();
+        String receipt = "{\"quantity\":2}";
+
+        // Another request under this key has claimed it and not finished: its transaction holds the row.
+        HttpJson.Response busy;
+        try (Connection running = dataSource.getConnection()) {
+            running.setAutoCommit(false);
+            try (PreparedStatement claim = running.prepareStatement("INSERT INTO events.idempotency_keys "
+                    + "(principal, idempotency_key, request_hash) VALUES ('test-operator', ?, 'first-request')")) {
+                claim.setString(1, key);
+                claim.executeUpdate();
+            }
+            busy = http.post("/api/inventory/" + sku + "/receipts", receipt, KEY, key);
+            running.rollback();
+        }
+        HttpJson.Response afterwards = http.post("/api/inventory/" + sku + "/receipts", receipt, KEY, key);
+
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.field("type")).isEqualTo("urn:ledgerline:problem:idempotency-key-in-progress");
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
+        assertThat(afterwards.status()).isEqualTo(200);
+        assertThat(afterwards.header("Idempotent-Replayed")).isNull();
+        assertThat(eventsOf(sku)).extracting(StoredEvent::simpleType).containsExactly("ProductRegistered", "StockReceived");
     }
 
     @Test

@@ -38,7 +38,7 @@ public class SecurityConfiguration {
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience(settings.audience())));
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience(settings.audience()), expiry()));
         return decoder;
     }
 
@@ -93,6 +93,14 @@ public class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /** Spring's timestamp check passes a token that has no {@code exp} at all; such a token would never expire. */
+    private static OAuth2TokenValidator<Jwt> expiry() {
+        return jwt -> jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token has no expiry (exp)", null));
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

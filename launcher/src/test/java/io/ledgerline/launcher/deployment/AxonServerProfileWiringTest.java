@@ -110,9 +110,10 @@ class AxonServerProfileWiringTest {
                 assertThat(app.getBeansOfType(JdbcEventStorageEngine.class)).isEmpty();
             }
             assertThat(projections.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-            // Probes (compose's curl -f, Kubernetes) treat any status from 400 on as not ready.
-            assertThat(HttpJson.onPort(port(projections)).get("/actuator/health/readiness").status())
-                    .as("not ready while the event stream's source is unreachable").isGreaterThanOrEqualTo(400);
+            // Not ready, and said so as DOWN (503), not as a failing health check (500).
+            HttpJson.Response readiness = HttpJson.onPort(port(projections)).get("/actuator/health/readiness");
+            assertThat(readiness.status()).as("not ready while the event stream's source is unreachable").isEqualTo(503);
+            assertThat(readiness.field("status")).isEqualTo("DOWN");
             assertThat(HttpJson.onPort(port(query)).get("/actuator/health/readiness").status())
                     .as("the query side reads PostgreSQL only").isEqualTo(200);
         } finally {

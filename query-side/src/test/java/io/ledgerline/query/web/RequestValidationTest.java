@@ -84,20 +84,31 @@ class RequestValidationTest extends QuerySideTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/api/orders?customerId=%00",
-            "/api/orders?sku=a%00b",
-            "/api/payments?orderId=p%00",
-            "/api/reports/daily-sales?from=2026-01-01&to=2026-01-02&sku=a%00b",
-            "/api/reports/daily-sales?from=-999999999-01-01&to=-999999999-01-02",
-            "/api/inventory?maxAvailable=99999999999",
-            "/api/inventory?sort=available&cursor=YXZhaWxhYmxlH21hbnkfeA"})
-    void oddInputIsNeverAServerError(String path) {
-        HttpJson.Response response = http.get(path);
+    @CsvSource({
+            "/api/orders?customerId=%00, customerId",
+            "/api/orders?sku=a%00b, sku",
+            "/api/payments?orderId=p%00, orderId",
+            "/api/reports/daily-sales?from=2026-01-01&to=2026-01-02&sku=a%00b, sku",
+            "/api/reports/daily-sales?from=-999999999-01-01&to=-999999999-01-02, from",
+            "/api/inventory?sort=available&cursor=YXZhaWxhYmxlH21hbnkfeA, cursor"})
+    void oddInputIsAnInvalidValueNamingItsParameterNeverAServerError(String path, String parameter) {
+        assertInvalid(http.get(path), parameter);
+    }
 
-        assertThat(response.status()).as(path + " -> " + response.body()).isLessThan(500);
-        if (response.status() >= 400) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-        }
+    @Test
+    void aNumberTooLargeForItsParameterIsAnInvalidValueNotAServerError() {
+        JsonNode problem = assertProblem(http.get("/api/inventory?maxAvailable=99999999999"), 400, INVALID_VALUE);
+
+        assertThat(problem.path("detail").asText()).contains("maxAvailable");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/orders/some-order", "/api/inventory", "/api/reports/order-status"})
+    void askingForARepresentationTheEndpointCannotProduceIs406NotAcceptable(String path) {
+        HttpJson.Response response = http.get(path, "Accept", "application/xml");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.field("type")).isEqualTo("urn:ledgerline:problem:not-acceptable");
     }
 }
