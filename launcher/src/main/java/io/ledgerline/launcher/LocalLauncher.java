@@ -45,9 +45,6 @@ public final class LocalLauncher {
             }
             throw e;
         }
-        if (roles != null) {
-            roles.restrictEventTable();
-        }
         OrderedShutdown.onSignals(system, postgres);
         System.out.printf("""
 

@@ -107,8 +107,16 @@ class DockerComposeFileTest {
         assertThat(database.getHost()).isEqualTo(POSTGRES);
         assertThat(database.getPort()).isEqualTo(5432);
         assertThat(database.getPath()).isEqualTo("/" + postgres.get("POSTGRES_DB"));
-        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
-        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+        String roles = rolesScriptMountedIntoPostgres();
+        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as("the least-privileged role, not the superuser")
+                .isEqualTo("ledgerline_app").isNotEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(roles).contains("CREATE ROLE ledgerline_app LOGIN PASSWORD '" + env.get("SPRING_DATASOURCE_PASSWORD") + "'");
+        if (app == App.COMMAND_SIDE) {
+            assertThat(env).containsEntry("SPRING_FLYWAY_USER", "ledgerline_owner");
+            assertThat(roles).contains("CREATE ROLE ledgerline_owner LOGIN PASSWORD '" + env.get("SPRING_FLYWAY_PASSWORD") + "'");
+        } else {
+            assertThat(env).doesNotContainKey("SPRING_FLYWAY_USER");
+        }
 
         String[] axonServer = env.get("AXON_AXONSERVER_SERVERS").split(":");
         assertThat(axonServer[0]).isEqualTo(AXON_SERVER);
@@ -142,6 +150,23 @@ class DockerComposeFileTest {
             }
             assertThat(properties).as(variable + " in " + app.module + ".yml or its axonserver profile")
                     .contains(propertyOf(variable));
+        }
+    }
+
+    @Test
+    void postgresCommitsDurably() {
+        assertThat(String.join(" ", Deployment.list(service(POSTGRES), "command").stream().map(Object::toString).toList()))
+                .contains("fsync=on", "synchronous_commit=on", "full_page_writes=on");
+    }
+
+    /** The init script the postgres service runs on its first start: the one the local run runs too. */
+    private static String rolesScriptMountedIntoPostgres() {
+        String mount = Deployment.list(service(POSTGRES), "volumes").stream().map(Object::toString)
+                .filter(volume -> volume.endsWith(":/docker-entrypoint-initdb.d/10-roles.sql:ro")).findFirst().orElseThrow();
+        try {
+            return java.nio.file.Files.readString(Deployment.root().resolve(mount.substring(0, mount.indexOf(':'))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -37,6 +37,7 @@ class LocalRunTest {
             assertThat(run.output()).contains("as ledgerline_app", "durable: fsync=on, full_page_writes=on, synchronous_commit=on");
             String sku = walkThrough(run);
             assertLeastPrivilege(run, sku);
+            assertEveryAppAnswersRefusedRequestsWithProblems(run);
             int startOfStop = run.lines().size();
 
             // SIGTERM, as Ctrl+C's SIGINT takes the same path; Process.destroy() would also close its output
@@ -78,6 +79,23 @@ class LocalRunTest {
                 HttpJson.newKey());
         assertThat(foreignPayment.status()).as(foreignPayment.body()).isEqualTo(404);
         return sku;
+    }
+
+    /** What Tomcat or the security firewall refuses, on each of the three apps, is a problem detail too. */
+    private static void assertEveryAppAnswersRefusedRequestsWithProblems(LauncherProcess run) {
+        for (int port : new int[] {run.commandPort, run.projectionsPort, run.queryPort}) {
+            HttpJson app = new HttpJson("http://localhost:" + port, null);
+            for (String path : List.of("/api/orders/ab%00cd", "/api/orders/1%3B%20DROP%20TABLE%20read.orders",
+                    "/api/" + "x".repeat(100_000))) {
+                HttpJson.Response response = app.get(path);
+                assertThat(response.status()).as("%s on port %d", path.substring(0, Math.min(path.length(), 24)), port).isEqualTo(400);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.field("type")).isEqualTo("urn:ledgerline:problem:malformed-request");
+            }
+            HttpJson.Response anonymous = app.get("/api/orders");
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        }
     }
 
     /** The apps connect as ledgerline_app, which may not change or remove an event, nor own the event store. */
