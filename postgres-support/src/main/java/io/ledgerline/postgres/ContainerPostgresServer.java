@@ -1,7 +1,7 @@
 package io.ledgerline.postgres;
 
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.Map;
 /** PostgreSQL in a Docker container started through Testcontainers, with the image docker-compose uses. */
 final class ContainerPostgresServer implements PostgresServer {
 
-    private final PostgreSQLContainer<?> container;
+    private final PostgreSQLContainer container;
 
-    private ContainerPostgresServer(PostgreSQLContainer<?> container) {
+    private ContainerPostgresServer(PostgreSQLContainer container) {
         this.container = container;
     }
 
@@ -25,7 +25,7 @@ final class ContainerPostgresServer implements PostgresServer {
     }
 
     static ContainerPostgresServer start(String image, Map<String, String> serverConfig) {
-        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(image);
+        PostgreSQLContainer container = new PostgreSQLContainer(image);
         List<String> command = new ArrayList<>(List.of("postgres"));
         serverConfig.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
         container.setCommand(command.toArray(String[]::new));

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,7 +51,7 @@ public class IdempotencyConfiguration {
                 replays);
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
         // After Spring Security: a key belongs to an authenticated caller, and a refused login is never stored.
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 
@@ -62,7 +62,7 @@ public class IdempotencyConfiguration {
             @Value("${ledgerline.rate-limit.burst:100}") long burst, ObjectProvider<TimeMeter> clock) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
                 new RateLimitFilter(perSecond, burst, clock.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS)));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5);
         return registration;
     }
 

@@ -2,8 +2,8 @@ package io.ledgerline.projections.ops;
 
 import io.ledgerline.projections.runtime.ProjectionMonitor;
 import io.ledgerline.projections.runtime.ProjectionStatus;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
