@@ -42,7 +42,7 @@ final class RunningSystem {
                     "ledgerline.fulfilment.payment-timeout", "PT30S",
                     "ledgerline.projections.retired-grace", "PT2S",
                     "logging.level.io.ledgerline.projections.runtime.AtomicEventHandler", "DEBUG"), 0, 0, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-system-shutdown"));
+            TestDatabases.closeBeforeServer(system);
             instance = new RunningSystem(system, db);
         }
         return instance;

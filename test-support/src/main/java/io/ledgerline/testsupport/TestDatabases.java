@@ -4,6 +4,8 @@ import io.ledgerline.postgres.LocalPostgres;
 import io.ledgerline.postgres.PostgresServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,6 +16,7 @@ public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static PostgresServer server;
+    private static final Deque<AutoCloseable> CLOSE_FIRST = new ArrayDeque<>();
 
     private TestDatabases() {
     }
@@ -23,10 +26,29 @@ public final class TestDatabases {
         if (server == null) {
             // These suites prove nothing about crashes; the durability test starts its own durable server.
             PostgresServer started = LocalPostgres.forTests().withoutDurability().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-shutdown"));
+            // One hook, in order: whatever uses the server stops before it does (hooks run all at once).
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                closeUsers();
+                started.close();
+            }, "test-postgres-shutdown"));
             server = started;
         }
         return server;
+    }
+
+    /** Closes {@code user} (apps started on this server) when the JVM exits, before the server stops. */
+    public static synchronized void closeBeforeServer(AutoCloseable user) {
+        CLOSE_FIRST.push(user);
+    }
+
+    private static synchronized void closeUsers() {
+        while (!CLOSE_FIRST.isEmpty()) {
+            try {
+                CLOSE_FIRST.pop().close();
+            } catch (Exception e) {
+                System.err.println("Could not close " + e);
+            }
+        }
     }
 
     /** Creates an empty database with a name no other test uses. */
