@@ -26,6 +26,7 @@ import java.time.Duration;
  * Server's instead; the connection provider and the rest stay, for tokens, sagas and the read side.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(AxonServerHealthConfiguration.class)
 public class EventStoreConfiguration {
 
     /**

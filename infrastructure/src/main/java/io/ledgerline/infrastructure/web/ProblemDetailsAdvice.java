@@ -1,9 +1,5 @@
 package io.ledgerline.infrastructure.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ledgerline.domain.shared.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +22,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
             String field = path(mismatch);
             problem = problem(status, ProblemType.INVALID_VALUE, "Property '" + field + "' has a value of the wrong type");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type")));
-        } else if (e.getCause() instanceof JsonParseException) {
+        } else if (e.getCause() instanceof StreamReadException) {
             problem = problem(status, ProblemType.MALFORMED_JSON, "The request body is not well-formed JSON");
         } else {
             problem = problem(status, ProblemType.MALFORMED_JSON,
@@ -156,11 +157,11 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
         return status.is5xxServerError() ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_VALUE;
     }
 
-    private static String path(JsonMappingException e) {
+    private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }

@@ -95,7 +95,7 @@ public class AuditController {
         body.put("aggregateType", last.aggregateType());
         body.put("version", last.sequence());
         body.put("asOf", last.timestamp());
-        body.put("state", timeTravel.replay(last.aggregateType(), messages));
+        body.put("state", EventDecoder.plain(timeTravel.replay(last.aggregateType(), messages)));
         return body;
     }
 

@@ -34,12 +34,12 @@ class EventDecoder {
 
     /** The views of one stored event; an upcaster may turn one stored event into several, or none. */
     Stream<EventView> views(StoredEvent event) {
-        JsonNode metadata = json(event.metadata());
+        Object metadata = plain(json(event.metadata()));
         return axon.upcasterChain().upcast(Stream.of(new InitialEventRepresentation(event.entry(), serializer)))
                 .map(upcast -> new EventView(event.position(), event.aggregateId(), event.aggregateType(),
                         event.sequence(), event.eventId(), simpleName(upcast.getType().getName()),
                         upcast.getType().getName(), upcast.getType().getRevision(), event.timestamp(),
-                        upcast.getData(JsonNode.class).getData(), metadata));
+                        plain(upcast.getData(JsonNode.class).getData()), metadata));
     }
 
     List<EventView> views(List<StoredEvent> events) {
@@ -54,6 +54,11 @@ class EventDecoder {
 
     private static String simpleName(String type) {
         return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** A JSON tree as the maps, lists and values it holds. */
+    static Object plain(JsonNode node) {
+        return JSON.convertValue(node, Object.class);
     }
 
     static JsonNode json(byte[] bytes) {

@@ -1,9 +1,11 @@
 package io.ledgerline.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** One event as an auditor sees it: where it sits, what it is, its payload (after upcasting) and metadata. */
+/**
+ * One event as an auditor sees it: where it sits, what it is, its payload (after upcasting) and
+ * metadata. Payload and metadata are plain maps and lists, so that any JSON mapper writes them as
+ * they are stored (the web layer's Jackson 3 as well as the export's Jackson 2).
+ */
 public record EventView(long position, String aggregateId, String aggregateType, long sequence, String eventId,
-                        String type, String payloadType, String revision, String timestamp, JsonNode payload,
-                        JsonNode metadata) {
+                        String type, String payloadType, String revision, String timestamp, Object payload,
+                        Object metadata) {
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.query.web;
 
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
+import io.ledgerline.infrastructure.eventstore.SpringTransactions;
 import io.ledgerline.infrastructure.observability.ObservabilityConfiguration;
 import io.ledgerline.infrastructure.security.SecurityConfiguration;
 import io.ledgerline.infrastructure.serialization.MessageSerialization;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  * Kept out of the application class so that test slices load only what they ask for.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({MessageSerialization.class, EventStoreConfiguration.class, WebConfiguration.class, SecurityConfiguration.class,
+@Import({MessageSerialization.class, EventStoreConfiguration.class, SpringTransactions.class, WebConfiguration.class, SecurityConfiguration.class,
         ObservabilityConfiguration.class})
 public class SharedInfrastructure {
 }
