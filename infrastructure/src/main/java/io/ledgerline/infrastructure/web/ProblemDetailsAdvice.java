@@ -136,7 +136,7 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
         if (body == null && e instanceof ErrorResponse errorResponse) {
             body = errorResponse.getBody();
         }
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(typeOf(e, status).uri());
         }
         return super.handleExceptionInternal(e, body, headers, status, request);

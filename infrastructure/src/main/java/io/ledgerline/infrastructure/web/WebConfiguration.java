@@ -18,6 +18,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -53,7 +54,8 @@ public class WebConfiguration {
     @Bean
     public JsonMapperBuilderCustomizer strictRequestJson() {
         return builder -> {
-            builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
             refuseCoercion(builder);
         };
