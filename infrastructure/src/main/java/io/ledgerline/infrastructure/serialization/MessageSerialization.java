@@ -1,11 +1,13 @@
 package io.ledgerline.infrastructure.serialization;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ledgerline.domain.shared.Money;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,9 +29,18 @@ public class MessageSerialization {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new IdentifierModule())
+                .addMixIn(Money.class, StoredMoney.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /**
+     * Money is stored as what it is, minor units and currency: not the derived {@code zero} that
+     * {@code isZero()} would add to every stored amount. Events stored with it still read.
+     */
+    @JsonIgnoreProperties("zero")
+    private abstract static class StoredMoney {
     }
 
     @Bean
