@@ -84,7 +84,8 @@ public final class BenchMain {
         results.settings.put("phaseSeconds", options.phaseSeconds());
         results.settings.put("products", options.products());
         results.settings.put("payments", options.payments());
-        results.settings.put("security", "local mode; commands as client " + CLIENT + ", reads as reporter, ops API as ops");
+        results.settings.put("security", "local mode; orders and payments as client " + CLIENT
+                + ", products, stock and reservations as merchant, reads as reporter, ops API as ops");
         results.settings.put("rateLimit", "lifted (LEDGERLINE_RATELIMIT_COMMANDSPERSECOND=1000000)");
         results.settings.put("profiling", options.profile() ? "Java Flight Recorder, default settings, on in every app "
                 + "for the whole run" : "off");
@@ -125,7 +126,8 @@ public final class BenchMain {
         ops = anonymous.as(tokens, "ops");
         auditor = anonymous.as(tokens, "auditor");
         log("Setup: " + options.products() + " products with stock, " + options.payments() + " authorized payments");
-        workload = Workload.setUp(client, system.commandSide().baseUrl(), CLIENT, options.products(), options.payments(), 8);
+        workload = Workload.setUp(client, anonymous.as(tokens, "merchant"), system.commandSide().baseUrl(), CLIENT,
+                options.products(), options.payments(), 8);
         warmUp("fresh store");
         for (int clients : BenchOptions.CLIENTS) {
             throughput(Results.SMALL_STORE, clients, database, clients == 16);

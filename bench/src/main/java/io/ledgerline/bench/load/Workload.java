@@ -12,13 +12,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The command mix: a third each of reserve-stock (on one of many products), place-order (a new
  * order of 1 to 3 lines, fulfilled manually so that no background process adds commands of its
  * own) and capture-payment (a small capture of one of many authorized payments). Products and
- * payments are created once, up front, with enough stock and money for any run.
+ * payments are created once, up front, with enough stock and money for any run. The merchant
+ * registers and stocks the products and makes the reservations (the stock room is its business,
+ * and a reservation for an order that is not the client's own would be refused); the client places
+ * the orders and authorizes and captures the payments, each for an order of its own.
  */
 public final class Workload {
 
@@ -26,12 +28,14 @@ public final class Workload {
     private static final String CURRENCY = "EUR";
 
     private final String commandUrl;
+    private final Http merchant;
     private final String customerId;
     private final List<String> skus;
     private final List<String> paymentIds;
 
-    private Workload(String commandUrl, String customerId, List<String> skus, List<String> paymentIds) {
+    private Workload(String commandUrl, Http merchant, String customerId, List<String> skus, List<String> paymentIds) {
         this.commandUrl = commandUrl;
+        this.merchant = merchant;
         this.customerId = customerId;
         this.skus = skus;
         this.paymentIds = paymentIds;
@@ -55,10 +59,10 @@ public final class Workload {
     /**
      * Registers {@code products} products with stock and authorizes {@code payments} payments, in
      * parallel. {@code http} acts as a client whose customer id is {@code customerId}: a client may
-     * place orders only for itself (docs/security.md).
+     * place orders and pay only for itself (docs/security.md); {@code merchant} runs the stock room.
      */
-    public static Workload setUp(Http http, String commandUrl, String customerId, int products, int payments,
-                                 int threads) {
+    public static Workload setUp(Http http, Http merchant, String commandUrl, String customerId, int products,
+                                 int payments, int threads) {
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < products; i++) {
             skus.add(String.format("BENCH-%05d", i));
@@ -68,27 +72,33 @@ public final class Workload {
             List<Future<?>> done = new ArrayList<>();
             for (String sku : skus) {
                 done.add(pool.submit(() -> {
-                    require(http.post(commandUrl + "/api/inventory", """
+                    require(merchant.post(commandUrl + "/api/inventory", """
                             {"sku":"%s","name":"Bench item %s","unitPrice":"9.99","currency":"%s"}"""
                             .formatted(sku, sku, CURRENCY), null));
-                    require(http.post(commandUrl + "/api/inventory/" + sku + "/receipts",
+                    require(merchant.post(commandUrl + "/api/inventory/" + sku + "/receipts",
                             "{\"quantity\":1000000000}", null));
                 }));
             }
+            for (Future<?> task : done) {
+                task.get(); // the products exist before the orders that name them
+            }
+            done.clear();
             List<String> paymentIds = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger order = new AtomicInteger();
             for (int i = 0; i < payments; i++) {
                 done.add(pool.submit(() -> {
+                    Http.Response placed = require(http.post(commandUrl + "/api/orders", """
+                            {"customerId":"%s","currency":"%s","lines":[{"sku":"%s","quantity":1,"unitPrice":"9.99"}]}"""
+                            .formatted(customerId, CURRENCY, skus.get(0)), UUID.randomUUID().toString()));
                     Http.Response authorized = require(http.post(commandUrl + "/api/payments", """
-                            {"orderId":"bench-order-%d","amount":"10000000.00","currency":"%s","paymentMethodToken":"tok_visa"}"""
-                            .formatted(order.incrementAndGet(), CURRENCY), UUID.randomUUID().toString()));
+                            {"orderId":"%s","amount":"10000000.00","currency":"%s","paymentMethodToken":"tok_visa"}"""
+                            .formatted(field(placed.body(), "orderId"), CURRENCY), UUID.randomUUID().toString()));
                     paymentIds.add(field(authorized.body(), "paymentId"));
                 }));
             }
             for (Future<?> task : done) {
                 task.get();
             }
-            return new Workload(commandUrl, customerId, List.copyOf(skus), List.copyOf(paymentIds));
+            return new Workload(commandUrl, merchant, customerId, List.copyOf(skus), List.copyOf(paymentIds));
         } catch (Exception e) {
             throw new IllegalStateException("Setting up the workload failed", e);
         } finally {
@@ -142,8 +152,10 @@ public final class Workload {
                 "{\"amount\":\"0.01\",\"currency\":\"" + CURRENCY + "\"}", UUID.randomUUID().toString(), paymentId);
     }
 
+    /** Sends as {@code http} (the client), but reservations as the merchant. */
     public Outcome send(Http http, Command command) {
-        Http.Response response = http.post(commandUrl + command.path(), command.body(), command.idempotencyKey());
+        Http sender = command.kind() == Kind.RESERVE_STOCK ? merchant : http;
+        Http.Response response = sender.post(commandUrl + command.path(), command.body(), command.idempotencyKey());
         if (!response.ok()) {
             return new Outcome(response.status(), command.aggregateId(), -1);
         }
