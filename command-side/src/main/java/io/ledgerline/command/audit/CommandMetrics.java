@@ -11,6 +11,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Times every command's handling, tagged with the command type and its outcome
  * ({@code ledgerline.commands}: succeeded, rejected, not-found, conflict, failed).
@@ -18,6 +21,8 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 public class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final MeterRegistry meters;
+    /** One timer per command type and outcome, registered once: a registry lookup per command costs more than the timing. */
+    private final Map<Class<?>, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public CommandMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -33,13 +38,18 @@ public class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<
             outcome = outcome(e);
             throw e;
         } finally {
-            sample.stop(Timer.builder("ledgerline.commands")
-                    .description("command handling time and outcome")
-                    .tag("command", unitOfWork.getMessage().getPayloadType().getSimpleName())
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(meters));
+            sample.stop(timer(unitOfWork.getMessage().getPayloadType(), outcome));
         }
+    }
+
+    private Timer timer(Class<?> command, String outcome) {
+        return timers.computeIfAbsent(command, type -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, result -> Timer.builder("ledgerline.commands")
+                        .description("command handling time and outcome")
+                        .tag("command", command.getSimpleName())
+                        .tag("outcome", result)
+                        .publishPercentileHistogram()
+                        .register(meters));
     }
 
     private static String outcome(Exception e) {

@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
+
 /**
  * Every app is an OAuth2 resource server: requests carry a signed JWT whose issuer, audience and
  * lifetime are checked; unsigned tokens ({@code alg: none}) never verify. Roles come from a
@@ -31,6 +33,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration {
 
+    /** How many verified tokens each app remembers until they expire (docs/security.md). */
+    private static final long VERIFIED_TOKENS = 10_000;
+
     @Bean
     public JwtDecoder jwtDecoder(SecuritySettings settings) {
         NimbusJwtDecoder decoder = settings.isLocal()
@@ -39,7 +44,7 @@ public class SecurityConfiguration {
                 : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()), audience(settings.audience()), expiry()));
-        return decoder;
+        return new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC());
     }
 
     @Bean
