@@ -38,7 +38,7 @@ public class ObservabilityConfiguration {
                         urn:ledgerline:problem:<rule>. Send a bearer token (docs/security.md).""".formatted(problems)))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("A JWT with a roles claim: client, reporter, auditor or ops")))
+                        .description("A JWT with a roles claim: client, merchant, reporter, auditor or ops")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }
