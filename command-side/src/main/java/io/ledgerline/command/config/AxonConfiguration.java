@@ -11,8 +11,13 @@ import io.ledgerline.infrastructure.eventstore.TokenTables;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,22 +31,41 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
+    /**
+     * @param snapshotEvery a snapshot of an aggregate after this many events loaded or applied since
+     *                      the last one (0: none), so that a long-lived aggregate costs about what a new one does
+     */
     @Bean
-    public ConfigurerModule aggregates() {
+    public ConfigurerModule aggregates(@Value("${ledgerline.snapshots.every:100}") int snapshotEvery) {
         return configurer -> configurer
-                .configureAggregate(strictlyVersioned(InventoryItem.class))
-                .configureAggregate(strictlyVersioned(Order.class))
-                .configureAggregate(strictlyVersioned(Payment.class));
+                .configureAggregate(strictlyVersioned(InventoryItem.class, snapshotEvery))
+                .configureAggregate(strictlyVersioned(Order.class, snapshotEvery))
+                .configureAggregate(strictlyVersioned(Payment.class, snapshotEvery));
     }
 
-    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> new StrictVersionRepository<>(
-                EventSourcingRepository.builder(type)
+    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type, int snapshotEvery) {
+        return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> {
+            EventSourcingRepository.Builder<A> repository = EventSourcingRepository.builder(type)
+                    .eventStore(c.eventStore())
+                    .parameterResolverFactory(c.parameterResolverFactory())
+                    .handlerDefinition(c.handlerDefinition(type))
+                    .repositoryProvider(c::repository)
+                    .spanFactory(c.getComponent(RepositorySpanFactory.class));
+            if (snapshotEvery > 0) {
+                // One snapshotter per aggregate type, run in the committing thread and transaction.
+                Snapshotter snapshotter = AggregateSnapshotter.builder()
                         .eventStore(c.eventStore())
+                        .aggregateFactories(new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory
+                                .inspectAggregate(type, c.parameterResolverFactory(), c.handlerDefinition(type))))
+                        .repositoryProvider(c::repository)
                         .parameterResolverFactory(c.parameterResolverFactory())
                         .handlerDefinition(c.handlerDefinition(type))
-                        .repositoryProvider(c::repository)
-                        .spanFactory(c.getComponent(RepositorySpanFactory.class))));
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .build();
+                repository.snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter, snapshotEvery));
+            }
+            return new StrictVersionRepository<>(repository);
+        });
     }
 
     /**

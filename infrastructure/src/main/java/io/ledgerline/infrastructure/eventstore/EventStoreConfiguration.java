@@ -80,15 +80,15 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(@Value("${ledgerline.events.gap-timeout:PT60S}") Duration gapTimeout,
-                                                 Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.ledgerline.domain.inventory.Sku;
@@ -40,6 +41,12 @@ public class IdentifierModule extends SimpleModule {
             @Override
             public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 return factory.apply(parser.getValueAsString());
+            }
+        });
+        addKeyDeserializer(type, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) {
+                return factory.apply(key);
             }
         });
         addKeySerializer(type, new JsonSerializer<>() {

@@ -1,6 +1,8 @@
 package io.ledgerline.infrastructure.serialization;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,6 +35,23 @@ public class MessageSerialization {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /**
+     * The mapper for an aggregate's own state (its fields, whatever their visibility), as the
+     * snapshots store it and the audit API's time travel shows it.
+     */
+    public static ObjectMapper aggregateStateMapper() {
+        return messageObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+
+    /** Snapshots of aggregates (docs/configuration.md, {@code ledgerline.snapshots.every}). */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    public Serializer snapshotSerializer() {
+        return JacksonSerializer.builder().objectMapper(aggregateStateMapper()).lenientDeserialization().build();
     }
 
     /**
