@@ -157,8 +157,6 @@ public final class BenchMain {
         rebuild(database, work);
         results.notMeasured.add("Stock Axon as the peer (tracking processors, batch size 1, no caching): not measured; "
                 + "the apps have no switch for it and the harness does not change application code.");
-        results.notMeasured.add("Aggregate load with snapshots: no snapshotter is configured in the command side, so only "
-                + "the without-snapshots figure exists.");
         results.notMeasured.add("Command latency at 10M events: the run seeds " + options.seedOrders()
                 + " events; 10M would take about ten times the seeding and rebuild time.");
     }
