@@ -71,10 +71,11 @@ public final class LocalLauncher {
         if (postgres == null) {
             return System.getenv("SPRING_DATASOURCE_URL") + " (its own durability settings)";
         }
-        String settings = postgres.durability().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        Map<String, String> reported = postgres.durability();
+        String settings = reported.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         return postgres.jdbcUrl(DATABASE) + " as " + DatabaseRoles.APP + "\n                  "
-                + (postgres.isDurable() ? "durable: " : "NOT DURABLE, a crash can lose acknowledged writes: ") + settings;
+                + (reported.equals(LocalPostgres.DURABLE) ? "durable: " : "NOT DURABLE, a crash can lose acknowledged writes: ") + settings;
     }
 
     private static int port(String variable, int fallback) {

@@ -7,6 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(Map<String, String> database, Map<String, String> commandSideOnly, int commandPort,
                                     int projectionsPort, int queryPort) {
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
-        Map<String, String> commandSide = new java.util.LinkedHashMap<>(database);
+        Map<String, String> commandSide = new LinkedHashMap<>(database);
         commandSide.putAll(commandSideOnly);
         try {
             apps.add(run(CommandSideApplication.builder(), commandSide, commandPort));

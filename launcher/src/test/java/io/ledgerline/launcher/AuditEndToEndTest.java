@@ -149,11 +149,17 @@ class AuditEndToEndTest {
         assertThat(summary.path("sha256").asText()).isEqualTo(HexFormat.of().formatHex(digest.digest()));
     }
 
-    @Test
-    void anEventEditedInTheDatabaseIsReportedExactlyWhereItWasChanged() {
-        String sku = product("TAMPER", 5);
+    /** A product with three events (registered, received 5, received 1) whose chain verifies as it is. */
+    private String verifiedProduct(String prefix) {
+        String sku = product(prefix, 5);
         system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
         assertThat(ok(system.queries.get("/api/audit/streams/" + sku + "/verify")).path("valid").asBoolean()).isTrue();
+        return sku;
+    }
+
+    @Test
+    void anEventEditedInTheDatabaseIsReportedExactlyWhereItWasChanged() {
+        String sku = verifiedProduct("TAMPER");
 
         rewriteHistory("""
                 UPDATE events.domain_event_entry
@@ -165,9 +171,7 @@ class AuditEndToEndTest {
 
     @Test
     void anEventDeletedFromTheDatabaseIsReportedAsMissingWhereTheSequenceBreaks() {
-        String sku = product("GAP", 5);
-        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
-        assertThat(ok(system.queries.get("/api/audit/streams/" + sku + "/verify")).path("valid").asBoolean()).isTrue();
+        String sku = verifiedProduct("GAP");
 
         rewriteHistory("DELETE FROM events.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", sku);
 
@@ -176,9 +180,7 @@ class AuditEndToEndTest {
 
     @Test
     void anEventRelinkedToAnotherPredecessorIsReportedAsABrokenChain() {
-        String sku = product("LINK", 5);
-        system.commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}");
-        assertThat(ok(system.queries.get("/api/audit/streams/" + sku + "/verify")).path("valid").asBoolean()).isTrue();
+        String sku = verifiedProduct("LINK");
 
         // Sequence numbers and content stay as they were; only the link to the event before is forged.
         rewriteHistory("""

@@ -56,11 +56,6 @@ public interface PostgresServer extends AutoCloseable {
         return settings;
     }
 
-    /** True when every setting in {@link LocalPostgres#DURABLE} is as it says there. */
-    default boolean isDurable() {
-        return durability().equals(new TreeMap<>(LocalPostgres.DURABLE));
-    }
-
     @Override
     void close();
 }
