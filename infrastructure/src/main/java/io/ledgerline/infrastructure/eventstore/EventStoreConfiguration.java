@@ -3,7 +3,17 @@ package io.ledgerline.infrastructure.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import io.ledgerline.infrastructure.notification.AnnouncingEventStore;
+import io.ledgerline.infrastructure.notification.Channels;
+import io.ledgerline.infrastructure.notification.DatabaseNotifications;
+import io.ledgerline.infrastructure.notification.NotificationConfiguration;
+import io.ledgerline.infrastructure.notification.NotificationSender;
+import io.ledgerline.infrastructure.notification.NotifiedEventSource;
 import org.axonframework.config.Configuration;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,7 +36,7 @@ import java.time.Duration;
  * Server's instead; the connection provider and the rest stay, for tokens, sagas and the read side.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@org.springframework.context.annotation.Import(AxonServerHealthConfiguration.class)
+@org.springframework.context.annotation.Import({AxonServerHealthConfiguration.class, NotificationConfiguration.class})
 public class EventStoreConfiguration {
 
     /**
@@ -34,6 +44,9 @@ public class EventStoreConfiguration {
      * Unset still means the JDBC event store, as it did before the profile existed.
      */
     static final String AXON_SERVER_ENABLED = "axon.axonserver.enabled";
+
+    /** The bean name of the event source streaming processors read ({@code axon.eventhandling.processors.*.source}). */
+    public static final String PROCESSOR_EVENTS = "processorEvents";
 
     @Bean
     public EventSchema eventSchema() {
@@ -46,19 +59,64 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store every app reads through. Idle streaming processors poll it every
-     * {@code ledgerline.events.poll-interval} ms (Axon's default is a full second).
+     * The event store every app appends and reads through; a committed append is announced on
+     * {@link Channels#EVENTS} for the processors of every app.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         NotificationSender notifications,
                                          @Value("${ledgerline.events.poll-interval:100}") long pollInterval) {
-        return EmbeddedEventStore.builder()
+        return new AnnouncingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(pollInterval)
-                .build();
+                .fetchDelay(pollInterval), notifications);
+    }
+
+    /**
+     * What the streaming processors (projections, the fulfilment process) read: the event store,
+     * read again as soon as an append is announced; without notifications every
+     * {@code ledgerline.events.poll-interval} ms, and every {@code ledgerline.events.idle-poll} in
+     * case one was missed.
+     */
+    @Bean(name = PROCESSOR_EVENTS)
+    @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
+    public StreamableMessageSource<TrackedEventMessage<?>> processorEvents(
+            @Qualifier("eventStore") EventStore eventStore, EventStorageEngine storageEngine,
+            DatabaseNotifications notifications,
+            @Value("${ledgerline.events.idle-poll:PT5S}") Duration idlePoll,
+            @Value("${ledgerline.events.poll-interval:100}") long pollInterval) {
+        return new NotifiedEventSource(eventStore, storageEngine, notifications.signal(Channels.EVENTS), idlePoll,
+                Duration.ofMillis(pollInterval));
+    }
+
+    /** In Axon Server mode the processors read Axon Server's event store, which tells them of new events itself. */
+    @Bean(name = PROCESSOR_EVENTS)
+    @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "true")
+    public StreamableMessageSource<TrackedEventMessage<?>> axonServerProcessorEvents(EventStore eventStore) {
+        // Only the source's face of the event store: one more bean that is an event bus would be one too many.
+        return new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+                return eventStore.openStream(token);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return eventStore.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return eventStore.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(java.time.Instant dateTime) {
+                return eventStore.createTokenAt(dateTime);
+            }
+        };
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.ledgerline.projections.runtime;
 
+import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
+import io.ledgerline.infrastructure.notification.NotificationSender;
 import io.ledgerline.infrastructure.observability.TraceContext;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -52,6 +56,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Map<String, ReadModel> models;
     private final Generations generations;
     private final EventStore eventStore;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final ConnectionProvider connectionProvider;
@@ -67,17 +72,20 @@ public class ProjectionRuntime implements SmartLifecycle {
     private volatile boolean started;
 
     public ProjectionRuntime(List<ReadModel> models, Generations generations, EventStore eventStore,
-                             TokenStore tokenStore, TransactionManager transactionManager,
+                             @Qualifier(EventStoreConfiguration.PROCESSOR_EVENTS)
+                             StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore, TransactionManager transactionManager,
                              ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                              JdbcClient jdbc, ProjectionSettings settings,
-                             PlatformTransactionManager platformTransactions, TraceContext traces) {
+                             PlatformTransactionManager platformTransactions, TraceContext traces,
+                             NotificationSender notifications) {
         this.platformTransactions = platformTransactions;
         this.traces = traces;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.generations = generations;
         this.eventStore = eventStore;
-        this.tokenStore = tokenStore;
+        this.events = events;
+        this.tokenStore = new AnnouncingTokenStore(tokenStore, notifications);
         this.transactionManager = transactionManager;
         this.connectionProvider = connectionProvider;
         this.deadLetterSchema = deadLetterSchema;
@@ -251,7 +259,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
-                .messageSource(eventStore)
+                .messageSource(events)
                 .tokenStore(tokenStore)
                 .transactionManager(transactionManager)
                 .coordinatorExecutor(coordinator)

@@ -3,6 +3,9 @@ package io.ledgerline.query.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.domain.shared.InvalidValueException;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
+import io.ledgerline.infrastructure.notification.Channels;
+import io.ledgerline.infrastructure.notification.DatabaseNotifications;
+import io.ledgerline.infrastructure.notification.Signal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -28,12 +30,18 @@ public class Consistency {
     private final JdbcClient jdbc;
     private final Duration wait;
     private final Duration pollInterval;
+    private final Duration notifiedPollInterval;
+    private final Signal readModelsMoved;
 
-    public Consistency(JdbcClient jdbc, @Value("${ledgerline.query.consistency-wait:PT2S}") Duration wait,
-                       @Value("${ledgerline.query.consistency-poll-interval:PT0.02S}") Duration pollInterval) {
+    public Consistency(JdbcClient jdbc, DatabaseNotifications notifications,
+                       @Value("${ledgerline.query.consistency-wait:PT2S}") Duration wait,
+                       @Value("${ledgerline.query.consistency-poll-interval:PT0.02S}") Duration pollInterval,
+                       @Value("${ledgerline.query.consistency-notified-poll-interval:PT0.25S}") Duration notifiedPollInterval) {
         this.jdbc = jdbc;
         this.wait = wait;
         this.pollInterval = pollInterval;
+        this.notifiedPollInterval = notifiedPollInterval;
+        this.readModelsMoved = notifications.signal(Channels.READ_MODELS);
     }
 
     /** Reads a row until its version is at least {@code minVersion} (any version if null). */
@@ -44,6 +52,7 @@ public class Consistency {
         requireNonNegative(minVersion, "minVersion");
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
+            long seen = readModelsMoved.count();
             Optional<T> row = read.get();
             if (row.isPresent() && version.applyAsLong(row.get()) >= minVersion) {
                 return row;
@@ -55,7 +64,7 @@ public class Consistency {
                 throw new NotYetConsistentException("The read model does not show version " + minVersion
                         + " yet; retry shortly", progress);
             }
-            pause();
+            pause(seen, deadline);
         }
     }
 
@@ -66,6 +75,7 @@ public class Consistency {
         }
         requireNonNegative(minPosition, "minPosition");
         long deadline = System.nanoTime() + wait.toNanos();
+        long seen = readModelsMoved.count();
         while (!covered(processingGroup, minPosition)) {
             if (System.nanoTime() > deadline) {
                 Map<String, Object> progress = new LinkedHashMap<>();
@@ -74,7 +84,8 @@ public class Consistency {
                 throw new NotYetConsistentException("The " + processingGroup
                         + " read model has not processed position " + minPosition + " yet; retry shortly", progress);
             }
-            pause();
+            pause(seen, deadline);
+            seen = readModelsMoved.count();
         }
     }
 
@@ -105,7 +116,19 @@ public class Consistency {
         }
     }
 
-    private void pause() {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.max(1, pollInterval.toMillis())));
+    /**
+     * Waits for the projections to announce a committed batch ({@link Channels#READ_MODELS}) after
+     * {@code seen}, or for the poll interval: short while notifications are not heard, longer while
+     * they are (a token that moved without a batch, e.g. past events the model ignores, is not announced).
+     */
+    private void pause(long seen, long deadline) {
+        Duration interval = readModelsMoved.listening() ? notifiedPollInterval : pollInterval;
+        long nanos = Math.min(Math.max(1_000_000, interval.toNanos()), Math.max(1, deadline - System.nanoTime()));
+        try {
+            readModelsMoved.awaitChange(seen, nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotYetConsistentException("The wait for the read model was interrupted; retry shortly", Map.of());
+        }
     }
 }
