@@ -17,11 +17,13 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,6 +66,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Serializer serializer;
     private final Serializer eventSerializer;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations namedJdbc;
     private final ProjectionSettings settings;
     private final PlatformTransactionManager platformTransactions;
     private final TraceContext traces;
@@ -78,7 +81,8 @@ public class ProjectionRuntime implements SmartLifecycle {
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                              JdbcClient jdbc, ProjectionSettings settings,
                              PlatformTransactionManager platformTransactions, TraceContext traces,
-                             NotificationSender notifications) {
+                             NotificationSender notifications, NamedParameterJdbcOperations namedJdbc) {
+        this.namedJdbc = namedJdbc;
         this.platformTransactions = platformTransactions;
         this.traces = traces;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
@@ -238,18 +242,18 @@ public class ProjectionRuntime implements SmartLifecycle {
         if (running.containsKey(name)) {
             return;
         }
-        JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters = JdbcSequencedDeadLetterQueue.builder()
+        SequencedDeadLetterQueue<EventMessage<?>> deadLetters = new BatchCachedDeadLetters(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(name)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(deadLetterSchema)
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .build();
+                .build(), jdbc, name);
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new AtomicEventHandler(
+                .eventHandlers(new BatchingEventHandler(
                         new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation))),
-                        platformTransactions, traces, name))
+                        platformTransactions, namedJdbc, traces, name))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(transactionManager)
