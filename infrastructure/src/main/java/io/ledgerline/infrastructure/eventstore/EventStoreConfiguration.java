@@ -138,6 +138,7 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(@Value("${ledgerline.events.gap-timeout:PT60S}") Duration gapTimeout,
+                                                 @Value("${ledgerline.events.fetch-size:1000}") int fetchSize,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -155,6 +156,8 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                // Events per query when a processor reads the stream or an aggregate is loaded (Axon: 100).
+                .batchSize(fetchSize)
                 .build();
     }
 }
