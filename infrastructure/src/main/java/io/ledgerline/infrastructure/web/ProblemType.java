@@ -30,7 +30,6 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
     IDEMPOTENCY_KEY_IN_PROGRESS("idempotency-key-in-progress"),
     NOT_YET_CONSISTENT("not-yet-consistent"),
-    NOT_AVAILABLE("not-available"),
     INTERNAL_ERROR("internal-error");
 
     public static final String PREFIX = "urn:ledgerline:problem:";

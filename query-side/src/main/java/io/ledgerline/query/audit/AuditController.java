@@ -128,7 +128,7 @@ public class AuditController {
         String eventType = Filters.text(type, "type");
         AuditEvents.Filter filter = new AuditEvents.Filter(fromTime, toTime, eventType,
                 Filters.text(aggregateType, "aggregateType"), Filters.text(correlationId, "correlationId"));
-        List<StoredEvent> page = store.page(filter, after == null ? 0 : after, size);
+        List<StoredEvent> page = store.page(filter, after == null ? -1 : after, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", decoder.views(page));
         if (page.size() == size) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /** The audit API's events in the JDBC mode: read-only SQL over the event table, in the orders an auditor needs. */
 @Repository
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+@ConditionalOnProperty(name = AuditEvents.SOURCE, havingValue = "table", matchIfMissing = true)
 class JdbcAuditEvents implements AuditEvents {
 
     private static final String SELECT = "SELECT " + StoredEvent.COLUMNS + " FROM " + EventStoreSchema.EVENT_TABLE;

@@ -19,11 +19,6 @@ public class QueryProblemAdvice extends ProblemDetailsAdvice {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
-    @ExceptionHandler(NotInThisModeException.class)
-    public ProblemDetail notInThisMode(NotInThisModeException e) {
-        return problem(HttpStatus.NOT_IMPLEMENTED, ProblemType.NOT_AVAILABLE, e.getMessage());
-    }
-
     @ExceptionHandler(NotFoundException.class)
     public ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage());
