@@ -62,7 +62,7 @@ public class IdempotencyConfiguration {
     /** Answers a keyed command that ran before from its events, where it is handled (both modes). */
     @Bean
     public IdempotentReplay idempotentReplay(ObjectProvider<EventStore> eventStore) {
-        return new IdempotentReplay(eventStore::getObject);
+        return new IdempotentReplay(eventStore::getObject, retention);
     }
 
     /** Per-caller command rate limit, after authentication and before any work is done. */

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +41,21 @@ import java.util.function.Supplier;
  * covers a crash between the append and the key's commit.
  * <p>
  * It reads the target's events from the start (not from a snapshot, whose events carry no keys),
- * once per keyed command.
+ * once per keyed command. Events older than the keys' retention do not count, so a key counts as
+ * new after it, as a stored key does.
  */
 public class IdempotentReplay implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentReplay.class);
 
     private final Supplier<EventStore> events;
+    private final Duration retention;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public IdempotentReplay(Supplier<EventStore> events) {
+    /** @param retention how long a key is kept ({@code ledgerline.idempotency.retention}); older events do not count */
+    public IdempotentReplay(Supplier<EventStore> events, Duration retention) {
         this.events = events;
+        this.retention = retention;
     }
 
     @Override
@@ -80,13 +86,15 @@ public class IdempotentReplay implements MessageHandlerInterceptor<CommandMessag
     /** The events of the aggregate appended for a request from this caller under this key. */
     private List<DomainEventMessage<?>> earlierAttempt(String aggregateId, Object key, Object principal) {
         List<DomainEventMessage<?>> found = new ArrayList<>();
+        Instant keptSince = Instant.now().minus(retention);
         DomainEventStream stream = events.get().readEvents(aggregateId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             MetaData metadata = event.getMetaData();
             if (key.equals(metadata.get(AuditMetadata.IDEMPOTENCY_KEY))
                     && Objects.equals(principal, metadata.get(AuditMetadata.PRINCIPAL))
-                    && metadata.get(AuditMetadata.IDEMPOTENCY_FINGERPRINT) != null) {
+                    && metadata.get(AuditMetadata.IDEMPOTENCY_FINGERPRINT) != null
+                    && event.getTimestamp().isAfter(keptSince)) {
                 found.add(event);
             }
         }
