@@ -1,5 +1,6 @@
 package io.ledgerline.command.order;
 
+import io.ledgerline.command.idempotency.IdempotentIds;
 import io.ledgerline.command.order.OrderRequests.CancelOrderRequest;
 import io.ledgerline.command.order.OrderRequests.Fulfilment;
 import io.ledgerline.command.order.OrderRequests.OrderWritten;
@@ -56,7 +57,7 @@ public class OrderController {
                 .map(line -> new OrderLine(new Sku(line.sku()), line.quantity(),
                         Money.of(line.unitPrice(), request.currency())))
                 .toList();
-        OrderId orderId = OrderId.generate();
+        OrderId orderId = new OrderId(IdempotentIds.newAggregateId());
         String token = request.payment() == null ? null : request.payment().paymentMethodToken();
         commands.sendAndWait(new PlaceOrder(orderId, new CustomerId(request.customerId()), request.currency(), lines, token));
         OrderWritten written = new OrderWritten(orderId.value(), 0, positions.of(orderId, 0),

@@ -1,5 +1,6 @@
 package io.ledgerline.command.payment;
 
+import io.ledgerline.command.idempotency.IdempotentIds;
 import io.ledgerline.command.payment.PaymentRequests.AuthorizePaymentRequest;
 import io.ledgerline.command.payment.PaymentRequests.CapturePaymentRequest;
 import io.ledgerline.command.payment.PaymentRequests.PaymentUpdated;
@@ -52,7 +53,7 @@ public class PaymentController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PaymentWritten> authorize(@Valid @RequestBody AuthorizePaymentRequest request,
                                                     Authentication caller) {
-        PaymentId paymentId = PaymentId.generate();
+        PaymentId paymentId = new PaymentId(IdempotentIds.newAggregateId());
         String scope = Callers.customerScope(caller);
         AuthorizationOutcome outcome = commands.sendAndWait(new AuthorizePayment(paymentId,
                 new OrderId(request.orderId()), Money.of(request.amount(), request.currency()),

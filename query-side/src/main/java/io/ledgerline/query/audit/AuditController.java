@@ -8,7 +8,6 @@ import io.ledgerline.domain.shared.InvalidValueException;
 import io.ledgerline.query.web.Filters;
 import io.ledgerline.query.web.NotFoundException;
 import io.ledgerline.query.web.Paging;
-import io.ledgerline.query.web.SqlFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -46,12 +45,12 @@ public class AuditController {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final int PROGRESS_EVERY = 10_000;
 
-    private final AuditEventStore store;
+    private final AuditEvents store;
     private final EventDecoder decoder;
     private final TimeTravel timeTravel;
     private final Paging paging;
 
-    public AuditController(AuditEventStore store, EventDecoder decoder, TimeTravel timeTravel, Paging paging) {
+    public AuditController(AuditEvents store, EventDecoder decoder, TimeTravel timeTravel, Paging paging) {
         this.store = store;
         this.decoder = decoder;
         this.timeTravel = timeTravel;
@@ -127,13 +126,9 @@ public class AuditController {
         Instant fromTime = Filters.instant(from, "from");
         Instant toTime = Filters.instant(to, "to");
         String eventType = Filters.text(type, "type");
-        SqlFilter filter = new SqlFilter()
-                .add("time_stamp >= :from", "from", fromTime == null ? null : DateTimeUtils.formatInstant(fromTime))
-                .add("time_stamp < :to", "to", toTime == null ? null : DateTimeUtils.formatInstant(toTime))
-                .add("(payload_type = :type OR payload_type LIKE '%.' || :type)", "type", eventType)
-                .add("type = :aggregateType", "aggregateType", Filters.text(aggregateType, "aggregateType"))
-                .add("correlation_id = :correlationId", "correlationId", Filters.text(correlationId, "correlationId"));
-        List<StoredEvent> page = store.page(filter, after == null ? 0 : after, size);
+        AuditEvents.Filter filter = new AuditEvents.Filter(fromTime, toTime, eventType,
+                Filters.text(aggregateType, "aggregateType"), Filters.text(correlationId, "correlationId"));
+        List<StoredEvent> page = store.page(filter, after == null ? -1 : after, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", decoder.views(page));
         if (page.size() == size) {
