@@ -60,35 +60,29 @@ public class EventStoreConfiguration {
 
     /**
      * The event store every app appends and reads through; a committed append is announced on
-     * {@link Channels#EVENTS} for the processors of every app.
+     * {@link Channels#EVENTS} for the processors of every app. Its shared reader looks for new events
+     * when told, and otherwise every {@code ledgerline.events.poll-interval} ms.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         NotificationSender notifications,
-                                         @Value("${ledgerline.events.poll-interval:100}") long pollInterval) {
-        return new AnnouncingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+    public AnnouncingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                           NotificationSender notifications,
+                                           @Value("${ledgerline.events.poll-interval:1000}") long pollInterval) {
+        return AnnouncingEventStore.over(storageEngine, EmbeddedEventStore.builder()
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(pollInterval), notifications);
     }
 
     /**
      * What the streaming processors (projections, the fulfilment process) read: the event store,
-     * read again as soon as an append is announced; without notifications every
-     * {@code ledgerline.events.poll-interval} ms, and every {@code ledgerline.events.idle-poll} in
-     * case one was missed.
+     * woken by the announcement of an append, with the callback that lets an idle processor start at once.
      */
     @Bean(name = PROCESSOR_EVENTS)
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
-    public StreamableMessageSource<TrackedEventMessage<?>> processorEvents(
-            @Qualifier("eventStore") EventStore eventStore, EventStorageEngine storageEngine,
-            DatabaseNotifications notifications,
-            @Value("${ledgerline.events.idle-poll:PT5S}") Duration idlePoll,
-            @Value("${ledgerline.events.poll-interval:100}") long pollInterval) {
-        return new NotifiedEventSource(eventStore, storageEngine, notifications.signal(Channels.EVENTS), idlePoll,
-                Duration.ofMillis(pollInterval));
+    public StreamableMessageSource<TrackedEventMessage<?>> processorEvents(AnnouncingEventStore eventStore,
+                                                                           DatabaseNotifications notifications) {
+        return new NotifiedEventSource(eventStore, notifications.signal(Channels.EVENTS));
     }
 
     /** In Axon Server mode the processors read Axon Server's event store, which tells them of new events itself. */

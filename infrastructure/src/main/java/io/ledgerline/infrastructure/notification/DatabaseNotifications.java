@@ -101,11 +101,12 @@ public class DatabaseNotifications implements SmartLifecycle {
                     subscribeNew(connection, listening);
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
-                        Set<String> fired = new HashSet<>();
                         for (PGNotification notification : received) {
-                            fired.add(notification.getName());
+                            Signal signal = signals.get(notification.getName());
+                            if (signal != null) {
+                                signal.fire(notification.getParameter());
+                            }
                         }
-                        fired.forEach(name -> signal(name).fire());
                         lastCheck = System.nanoTime();
                     } else if (System.nanoTime() - lastCheck > keepAlive.toNanos()) {
                         try (Statement statement = connection.createStatement()) {
@@ -127,7 +128,7 @@ public class DatabaseNotifications implements SmartLifecycle {
                 // Anything announced while nobody listened is lost: let every reader look for itself.
                 signals.values().forEach(signal -> {
                     signal.listening(false);
-                    signal.fire();
+                    signal.fire(null);
                 });
             }
             if (running) {
@@ -144,7 +145,7 @@ public class DatabaseNotifications implements SmartLifecycle {
                 }
                 signal.listening(true);
                 // Whatever was announced before this point was not heard: readers should look once.
-                signal.fire();
+                signal.fire(null);
             }
         }
     }

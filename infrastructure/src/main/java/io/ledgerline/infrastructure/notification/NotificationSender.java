@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Not from the committing transaction: PostgreSQL serializes the commits of transactions that
  * notify (they take one lock for the notification queue until they end), which measured 4 to 5
  * times fewer appends per second with {@code fsync} on (docs/performance.md). Here a caller only
- * raises a flag; one thread sends a {@code NOTIFY} for every channel raised since its last one, so a
- * burst of commits costs one notification, and at most one is sent per {@code minInterval}.
+ * raises a flag; one thread sends a {@code NOTIFY} for every topic raised since its last one, so a
+ * burst of commits costs one notification per topic, and at most one round is sent per {@code minInterval}.
  */
 public class NotificationSender implements SmartLifecycle {
 
@@ -33,7 +34,8 @@ public class NotificationSender implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final long minIntervalNanos;
-    private final Set<String> raised = ConcurrentHashMap.newKeySet();
+    /** What is waiting to be sent, by channel and topic. */
+    private final ConcurrentHashMap<Topic, Keys> raised = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition pending = lock.newCondition();
     private volatile Thread sender;
@@ -46,13 +48,47 @@ public class NotificationSender implements SmartLifecycle {
 
     /** Asks for a notification on {@code channel} soon; cheap and never blocks. */
     public void announce(String channel) {
-        if (raised.add(channel)) {
-            lock.lock();
-            try {
-                pending.signal();
-            } finally {
-                lock.unlock();
+        announce(channel, "", null);
+    }
+
+    /**
+     * Asks for a notification on {@code channel} about {@code topic} soon, naming {@code key} (null:
+     * everything about the topic). The keys raised for a topic since its last notification go out
+     * together in one payload, {@code topic|key1,key2}, or {@code topic|*} when there are too many,
+     * so a listener can tell whether the notification concerns what it waits for.
+     */
+    public void announce(String channel, String topic, String key) {
+        raised.compute(new Topic(channel, topic), (name, keys) -> (keys == null ? new Keys() : keys).add(key));
+        lock.lock();
+        try {
+            pending.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where a notification goes and what it is about. */
+    private record Topic(String channel, String topic) {
+    }
+
+    /** The keys raised for one topic; all of them once there are too many to name. */
+    private static final class Keys {
+        private static final int MOST = 40;
+        private final Set<String> keys = new LinkedHashSet<>();
+        private boolean all;
+
+        Keys add(String key) {
+            if (key == null || key.isEmpty() || key.contains(",") || key.contains("|") || keys.size() >= MOST) {
+                all = true;
+                keys.clear();
+            } else if (!all) {
+                keys.add(key);
             }
+            return this;
+        }
+
+        String payload(String topic) {
+            return topic + "|" + (all ? "*" : String.join(",", keys));
         }
     }
 
@@ -98,18 +134,20 @@ public class NotificationSender implements SmartLifecycle {
                 break;
             }
             long started = System.nanoTime();
-            // Taken one by one: a channel raised again after this is sent again next time.
-            List<String> channels = new ArrayList<>();
-            for (String channel : raised) {
-                if (raised.remove(channel)) {
-                    channels.add(channel);
+            // Taken one by one: a topic raised again after this is sent again next time.
+            List<String[]> notifications = new ArrayList<>();
+            for (Topic topic : raised.keySet()) {
+                Keys keys = raised.remove(topic);
+                if (keys != null) {
+                    notifications.add(new String[] {topic.channel(), keys.payload(topic.topic())});
                 }
             }
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
                 connection.setAutoCommit(true);
-                for (String channel : channels) {
-                    notify.setString(1, channel);
+                for (String[] notification : notifications) {
+                    notify.setString(1, notification[0]);
+                    notify.setString(2, notification[1]);
                     notify.execute();
                 }
                 warned = false;

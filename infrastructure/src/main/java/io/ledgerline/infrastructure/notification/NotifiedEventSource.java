@@ -4,163 +4,93 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * The event stream the streaming processors read: the JDBC storage engine's, read again as soon as
- * {@link Channels#EVENTS} says an append committed, and otherwise only every {@code idlePoll}
- * (every {@code lostPoll} while the notifications are not heard).
- * <p>
- * Axon's embedded event store gives its streams no availability callback, so a pooled processor
- * with nothing to do looks again only every half second. These streams take the processor's
- * callback and call it when the channel fires, so a processor starts on a new event within
- * milliseconds of its commit, across processes.
+ * The event stream the streaming processors read: the embedded event store's, woken when
+ * {@link Channels#EVENTS} says an append committed (in this process or another), and with the
+ * availability callback Axon's embedded store does not offer. A pooled processor with nothing to
+ * do thus starts on a new event as soon as the store's shared reader has it, instead of looking
+ * every half second; the shared reader itself looks every {@code ledgerline.events.poll-interval}
+ * when told nothing, in case a notification was lost.
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private final EventStore eventStore;
-    private final EventStorageEngine storage;
-    private final Signal appended;
-    private final Duration idlePoll;
-    private final Duration lostPoll;
+    private final AnnouncingEventStore store;
 
-    public NotifiedEventSource(EventStore eventStore, EventStorageEngine storage, Signal appended, Duration idlePoll,
-                               Duration lostPoll) {
-        this.eventStore = eventStore;
-        this.storage = storage;
-        this.appended = appended;
-        this.idlePoll = idlePoll;
-        this.lostPoll = lostPoll;
+    public NotifiedEventSource(AnnouncingEventStore store, Signal appended) {
+        this.store = store;
+        appended.onFire(store::fetchNow);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new NotifiedStream(token);
+        return new CallbackStream(store.openStream(token));
     }
 
     @Override
     public TrackingToken createTailToken() {
-        return eventStore.createTailToken();
+        return store.createTailToken();
     }
 
     @Override
     public TrackingToken createHeadToken() {
-        return eventStore.createHeadToken();
+        return store.createHeadToken();
     }
 
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return eventStore.createTokenAt(dateTime);
+        return store.createTokenAt(dateTime);
     }
 
-    private final class NotifiedStream implements TrackingEventStream {
+    /** The store's stream, calling back when the shared reader has taken in events. */
+    private final class CallbackStream implements TrackingEventStream {
 
-        private TrackingToken lastToken;
-        private Stream<? extends TrackedEventMessage<?>> page;
-        private Iterator<? extends TrackedEventMessage<?>> events;
-        private TrackedEventMessage<?> peeked;
-        private long heard = Long.MIN_VALUE;
-        private long readAt;
+        private final TrackingEventStream delegate;
         private AutoCloseable subscription;
 
-        private NotifiedStream(TrackingToken token) {
-            this.lastToken = token;
+        private CallbackStream(TrackingEventStream delegate) {
+            this.delegate = delegate;
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return hasNextAvailable() ? Optional.of(peeked) : Optional.empty();
+            return delegate.peek();
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            while (!advance()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                long untilPoll = readAt + pollInterval().toNanos() - System.nanoTime();
-                appended.awaitChange(heard, Math.max(1, Math.min(remaining, untilPoll)), TimeUnit.NANOSECONDS);
-            }
-            return true;
-        }
-
-        @Override
-        public boolean hasNextAvailable() {
-            return advance();
+            return delegate.hasNextAvailable(timeout, unit);
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
-                // keep waiting: the caller asked for the next event, whenever it comes
-            }
-            TrackedEventMessage<?> next = peeked;
-            peeked = null;
-            return next;
+            return delegate.nextAvailable();
         }
 
         @Override
-        public boolean setOnAvailableCallback(Runnable callback) {
-            closeSubscription();
-            subscription = appended.onFire(callback);
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public synchronized boolean setOnAvailableCallback(Runnable callback) {
+            unsubscribe();
+            subscription = store.onFetched(callback);
             return true;
         }
 
         @Override
-        public void close() {
-            closePage();
-            closeSubscription();
+        public synchronized void close() {
+            unsubscribe();
+            delegate.close();
         }
 
-        /** True once an event is peeked; reads the store only when told to, or when the poll is due. */
-        private boolean advance() {
-            if (peeked != null) {
-                return true;
-            }
-            if (events == null || !events.hasNext()) {
-                long count = appended.count();
-                boolean due = System.nanoTime() - readAt >= pollInterval().toNanos();
-                if (events != null && count == heard && !due) {
-                    return false;
-                }
-                closePage();
-                heard = count;
-                readAt = System.nanoTime();
-                page = storage.readEvents(lastToken, false);
-                events = page.iterator();
-                if (!events.hasNext()) {
-                    return false;
-                }
-            }
-            peeked = events.next();
-            lastToken = peeked.trackingToken();
-            return true;
-        }
-
-        private Duration pollInterval() {
-            return appended.listening() ? idlePoll : lostPoll;
-        }
-
-        private void closePage() {
-            if (page != null) {
-                page.close();
-                page = null;
-                events = null;
-            }
-        }
-
-        private void closeSubscription() {
+        private void unsubscribe() {
             if (subscription != null) {
                 try {
                     subscription.close();

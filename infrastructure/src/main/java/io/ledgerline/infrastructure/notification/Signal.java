@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * What one notification channel has said so far: a count that grows with every notification
@@ -18,7 +19,7 @@ public final class Signal {
     private final AtomicLong count = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
+    private final Set<Consumer<String>> callbacks = new CopyOnWriteArraySet<>();
     private volatile boolean listening;
 
     Signal(String channel) {
@@ -63,6 +64,15 @@ public final class Signal {
 
     /** Runs {@code callback} (on the listener's thread; it must be quick) each time the channel fires. */
     public AutoCloseable onFire(Runnable callback) {
+        return onPayload(payload -> callback.run());
+    }
+
+    /**
+     * Hands {@code callback} the payload of every notification on the channel (on the listener's
+     * thread; it must be quick), or {@code null} when notifications may have been missed and
+     * whoever waits should look for themselves.
+     */
+    public AutoCloseable onPayload(Consumer<String> callback) {
         callbacks.add(callback);
         return () -> callbacks.remove(callback);
     }
@@ -71,7 +81,7 @@ public final class Signal {
         this.listening = listening;
     }
 
-    void fire() {
+    void fire(String payload) {
         count.incrementAndGet();
         lock.lock();
         try {
@@ -79,9 +89,9 @@ public final class Signal {
         } finally {
             lock.unlock();
         }
-        for (Runnable callback : callbacks) {
+        for (Consumer<String> callback : callbacks) {
             try {
-                callback.run();
+                callback.accept(payload);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Signal.class).warn("A callback on channel {} failed", channel, e);
             }

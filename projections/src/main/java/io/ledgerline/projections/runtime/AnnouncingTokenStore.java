@@ -2,6 +2,7 @@ package io.ledgerline.projections.runtime;
 
 import io.ledgerline.infrastructure.notification.Channels;
 import io.ledgerline.infrastructure.notification.NotificationSender;
+import io.ledgerline.infrastructure.notification.ReadModelNotice;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -34,12 +35,16 @@ final class AnnouncingTokenStore implements TokenStore {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    sender.announce(Channels.READ_MODELS);
+                    announce(processorName);
                 }
             });
         } else {
-            sender.announce(Channels.READ_MODELS);
+            announce(processorName);
         }
+    }
+
+    private void announce(String processorName) {
+        sender.announce(Channels.READ_MODELS, ReadModelNotice.tokensTopic(ReadModel.modelOf(processorName)), null);
     }
 
     @Override

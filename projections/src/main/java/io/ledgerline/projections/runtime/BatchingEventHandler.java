@@ -20,8 +20,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import io.ledgerline.infrastructure.notification.Channels;
+import io.ledgerline.infrastructure.notification.NotificationSender;
+import io.ledgerline.infrastructure.notification.ReadModelNotice;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -54,11 +60,16 @@ final class BatchingEventHandler implements EventMessageHandler {
     private final NamedParameterJdbcOperations jdbc;
     private final TraceContext traces;
     private final String processor;
+    private final String model;
+    private final NotificationSender notifications;
     /** Events at or below this position are handled one at a time (-1: none). */
     private final AtomicLong oneByOneUntil = new AtomicLong(-1);
 
     BatchingEventHandler(EventMessageHandler delegate, PlatformTransactionManager transactions,
-                         NamedParameterJdbcOperations jdbc, TraceContext traces, String processor) {
+                         NamedParameterJdbcOperations jdbc, TraceContext traces, String processor, String model,
+                         NotificationSender notifications) {
+        this.model = model;
+        this.notifications = notifications;
         this.delegate = delegate;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -122,6 +133,7 @@ final class BatchingEventHandler implements EventMessageHandler {
         }
         try (Tracer.SpanInScope scope = traces.tracer().withSpan(batch.span)) {
             int rows = batch.writes.size();
+            announceAfterCommit(batch.writes.keys());
             int statements = batch.writes.flush(jdbc);
             batch.span.tag("ledgerline.batch.writes", rows);
             batch.span.tag("ledgerline.batch.statements", statements);
@@ -144,6 +156,7 @@ final class BatchingEventHandler implements EventMessageHandler {
         }
         RowWrites rows = new RowWrites();
         rows.addAll(writes);
+        announceAfterCommit(rows.keys());
         TransactionStatus savepoint = transactions.getTransaction(SAVEPOINT);
         try {
             rows.flush(jdbc);
@@ -152,6 +165,25 @@ final class BatchingEventHandler implements EventMessageHandler {
             throw failure;
         }
         transactions.commit(savepoint);
+    }
+
+    /**
+     * Tells the query side which rows changed once they are committed ({@link ReadModelNotice}), so
+     * that only requests waiting for those rows read them again.
+     */
+    private void announceAfterCommit(Set<String> keys) {
+        Runnable announce = () -> keys.forEach(key ->
+                notifications.announce(Channels.READ_MODELS, ReadModelNotice.rowsTopic(model), key));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    announce.run();
+                }
+            });
+        } else {
+            announce.run();
+        }
     }
 
     private static long position(Message<?> message) {

@@ -67,6 +67,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Serializer eventSerializer;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations namedJdbc;
+    private final NotificationSender notifications;
     private final ProjectionSettings settings;
     private final PlatformTransactionManager platformTransactions;
     private final TraceContext traces;
@@ -90,6 +91,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         this.eventStore = eventStore;
         this.events = events;
         this.tokenStore = new AnnouncingTokenStore(tokenStore, notifications);
+        this.notifications = notifications;
         this.transactionManager = transactionManager;
         this.connectionProvider = connectionProvider;
         this.deadLetterSchema = deadLetterSchema;
@@ -253,7 +255,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new BatchingEventHandler(
                         new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation))),
-                        platformTransactions, namedJdbc, traces, name))
+                        platformTransactions, namedJdbc, traces, name, model.name(), notifications))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(transactionManager)

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +74,13 @@ final class RowWrites {
 
     int size() {
         return writes.size();
+    }
+
+    /** The keys of the rows written. */
+    Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        writes.forEach(write -> keys.add(write.key()));
+        return keys;
     }
 
     /** Writes everything collected, in rounds; returns the number of statements sent (JDBC batches count once). */

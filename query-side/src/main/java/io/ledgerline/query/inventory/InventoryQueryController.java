@@ -57,7 +57,7 @@ public class InventoryQueryController {
     @GetMapping(path = "/{sku}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StockView> get(@PathVariable String sku,
                                            @RequestParam(required = false) Long minVersion) {
-        StockView stock = consistency.awaitVersion(
+        StockView stock = consistency.awaitVersion(ReadModel.INVENTORY, sku,
                         () -> jdbc.sql(SELECT + " WHERE sku = ?").param(sku).query(VIEW).optional(),
                         StockView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("inventory item", sku));

@@ -66,7 +66,7 @@ public class PaymentQueryController {
     public ResponseEntity<PaymentView> get(@PathVariable String paymentId,
                                            @RequestParam(required = false) Long minVersion, Authentication caller) {
         String scope = Callers.customerScope(caller);
-        PaymentView payment = consistency.awaitVersion(
+        PaymentView payment = consistency.awaitVersion(ReadModel.PAYMENTS, paymentId,
                         () -> jdbc.sql(SELECT + " WHERE payment_id = ?").param(paymentId).query(VIEW).optional(),
                         PaymentView::version, minVersion)
                 .filter(found -> scope == null || scope.equals(found.customerId()))

@@ -3,9 +3,6 @@ package io.ledgerline.query.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.domain.shared.InvalidValueException;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
-import io.ledgerline.infrastructure.notification.Channels;
-import io.ledgerline.infrastructure.notification.DatabaseNotifications;
-import io.ledgerline.infrastructure.notification.Signal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -28,43 +24,50 @@ import java.util.function.ToLongFunction;
 public class Consistency {
 
     private final JdbcClient jdbc;
+    private final ReadModelWaits waits;
     private final Duration wait;
     private final Duration pollInterval;
     private final Duration notifiedPollInterval;
-    private final Signal readModelsMoved;
 
-    public Consistency(JdbcClient jdbc, DatabaseNotifications notifications,
+    public Consistency(JdbcClient jdbc, ReadModelWaits waits,
                        @Value("${ledgerline.query.consistency-wait:PT2S}") Duration wait,
                        @Value("${ledgerline.query.consistency-poll-interval:PT0.02S}") Duration pollInterval,
                        @Value("${ledgerline.query.consistency-notified-poll-interval:PT0.25S}") Duration notifiedPollInterval) {
         this.jdbc = jdbc;
+        this.waits = waits;
         this.wait = wait;
         this.pollInterval = pollInterval;
         this.notifiedPollInterval = notifiedPollInterval;
-        this.readModelsMoved = notifications.signal(Channels.READ_MODELS);
     }
 
-    /** Reads a row until its version is at least {@code minVersion} (any version if null). */
-    public <T> Optional<T> awaitVersion(Supplier<Optional<T>> read, ToLongFunction<T> version, Long minVersion) {
+    /**
+     * Reads a row of {@code model} until its version is at least {@code minVersion} (any version if
+     * null), reading it again when the projections say they wrote the rows of {@code key}.
+     */
+    public <T> Optional<T> awaitVersion(ReadModel model, String key, Supplier<Optional<T>> read,
+                                        ToLongFunction<T> version, Long minVersion) {
         if (minVersion == null) {
             return read.get();
         }
         requireNonNegative(minVersion, "minVersion");
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            long seen = readModelsMoved.count();
-            Optional<T> row = read.get();
-            if (row.isPresent() && version.applyAsLong(row.get()) >= minVersion) {
-                return row;
+        try (ReadModelWaits.Waiter waiter = waits.waitFor(
+                notice -> notice.concernsRow(model.processingGroup(), key))) {
+            while (true) {
+                waiter.arm();
+                Optional<T> row = read.get();
+                if (row.isPresent() && version.applyAsLong(row.get()) >= minVersion) {
+                    return row;
+                }
+                if (System.nanoTime() > deadline) {
+                    Map<String, Object> progress = new LinkedHashMap<>();
+                    progress.put("requiredVersion", minVersion);
+                    row.ifPresent(r -> progress.put("currentVersion", version.applyAsLong(r)));
+                    throw new NotYetConsistentException("The read model does not show version " + minVersion
+                            + " yet; retry shortly", progress);
+                }
+                pause(waiter, deadline);
             }
-            if (System.nanoTime() > deadline) {
-                Map<String, Object> progress = new LinkedHashMap<>();
-                progress.put("requiredVersion", minVersion);
-                row.ifPresent(r -> progress.put("currentVersion", version.applyAsLong(r)));
-                throw new NotYetConsistentException("The read model does not show version " + minVersion
-                        + " yet; retry shortly", progress);
-            }
-            pause(seen, deadline);
         }
     }
 
@@ -75,17 +78,21 @@ public class Consistency {
         }
         requireNonNegative(minPosition, "minPosition");
         long deadline = System.nanoTime() + wait.toNanos();
-        long seen = readModelsMoved.count();
-        while (!covered(processingGroup, minPosition)) {
-            if (System.nanoTime() > deadline) {
-                Map<String, Object> progress = new LinkedHashMap<>();
-                progress.put("requiredPosition", minPosition);
-                progress.put("processedPosition", processed(processingGroup));
-                throw new NotYetConsistentException("The " + processingGroup
-                        + " read model has not processed position " + minPosition + " yet; retry shortly", progress);
+        try (ReadModelWaits.Waiter waiter = waits.waitFor(notice -> notice.concernsTokens(processingGroup))) {
+            while (true) {
+                waiter.arm();
+                if (covered(processingGroup, minPosition)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    Map<String, Object> progress = new LinkedHashMap<>();
+                    progress.put("requiredPosition", minPosition);
+                    progress.put("processedPosition", processed(processingGroup));
+                    throw new NotYetConsistentException("The " + processingGroup
+                            + " read model has not processed position " + minPosition + " yet; retry shortly", progress);
+                }
+                pause(waiter, deadline);
             }
-            pause(seen, deadline);
-            seen = readModelsMoved.count();
         }
     }
 
@@ -117,18 +124,12 @@ public class Consistency {
     }
 
     /**
-     * Waits for the projections to announce a committed batch ({@link Channels#READ_MODELS}) after
-     * {@code seen}, or for the poll interval: short while notifications are not heard, longer while
-     * they are (a token that moved without a batch, e.g. past events the model ignores, is not announced).
+     * Sleeps until the projections announce what the request waits for, or for the poll interval:
+     * short while notifications are not heard, longer while they are (in case one was lost).
      */
-    private void pause(long seen, long deadline) {
-        Duration interval = readModelsMoved.listening() ? notifiedPollInterval : pollInterval;
+    private void pause(ReadModelWaits.Waiter waiter, long deadline) {
+        Duration interval = waits.listening() ? notifiedPollInterval : pollInterval;
         long nanos = Math.min(Math.max(1_000_000, interval.toNanos()), Math.max(1, deadline - System.nanoTime()));
-        try {
-            readModelsMoved.awaitChange(seen, nanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotYetConsistentException("The wait for the read model was interrupted; retry shortly", Map.of());
-        }
+        waiter.sleep(nanos);
     }
 }
