@@ -232,8 +232,12 @@ public final class BenchMain {
     private Results.EndToEndRun endToEnd(double rate, String why) {
         awaitReadSide();
         log(String.format("End to end: %.0f commands/s (%s) for %d s", rate, why, options.phaseSeconds()));
+        Instant begin = Instant.now();
         Meter.Measured<EndToEnd.Result> run = meter.measure(() -> EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(),
                 rate, Duration.ofSeconds(options.phaseSeconds())));
+        if (results.endToEnd == null) {
+            profile("query side, end to end at half load", system.querySide(), "queries", begin, Instant.now());
+        }
         log(String.format("  visible after p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; CPU cores %s",
                 run.result().visibleAfter().p50Ms(), run.result().visibleAfter().p95Ms(),
                 run.result().visibleAfter().p99Ms(), run.cpuCores()));

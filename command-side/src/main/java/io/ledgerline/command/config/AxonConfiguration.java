@@ -11,6 +11,7 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import io.ledgerline.command.idempotency.RetriedCommands;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import io.ledgerline.infrastructure.eventstore.TokenTables;
 import org.axonframework.common.transaction.TransactionManager;
@@ -118,6 +119,7 @@ public class AxonConfiguration {
 
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                         RetriedCommands retried,
                                          @Value("${ledgerline.commands.conflict-retries:4}") int retries) {
         ExponentialBackOffIntervalRetryScheduler backOff = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
@@ -126,7 +128,7 @@ public class AxonConfiguration {
                 .build();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConflictRetryScheduler(backOff))
+                .retryScheduler(new ConflictRetryScheduler(backOff, retried))
                 .build();
     }
 }

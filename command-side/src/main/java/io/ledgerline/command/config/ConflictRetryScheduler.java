@@ -1,5 +1,7 @@
 package io.ledgerline.command.config;
 
+import io.ledgerline.command.idempotency.RetriedCommands;
+
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import io.ledgerline.command.web.CommandProblem;
@@ -20,9 +22,11 @@ class ConflictRetryScheduler implements RetryScheduler {
     private static final Logger log = LoggerFactory.getLogger(ConflictRetryScheduler.class);
 
     private final RetryScheduler delegate;
+    private final RetriedCommands retried;
 
-    ConflictRetryScheduler(RetryScheduler delegate) {
+    ConflictRetryScheduler(RetryScheduler delegate, RetriedCommands retried) {
         this.delegate = delegate;
+        this.retried = retried;
     }
 
     @Override
@@ -31,6 +35,7 @@ class ConflictRetryScheduler implements RetryScheduler {
         if (!isConflict(lastFailure)) {
             return false;
         }
+        retried.mark(commandMessage);
         boolean retrying = delegate.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
         if (!retrying) {
             log.warn("{} lost the write race {} times; answering with a conflict", commandMessage.getPayloadType()

@@ -59,10 +59,28 @@ public class IdempotencyConfiguration {
         return registration;
     }
 
-    /** Answers a keyed command that ran before from its events, where it is handled (both modes). */
     @Bean
-    public IdempotentReplay idempotentReplay(ObjectProvider<EventStore> eventStore) {
-        return new IdempotentReplay(eventStore::getObject, retention);
+    public RetriedCommands retriedCommands() {
+        return new RetriedCommands();
+    }
+
+    /**
+     * Answers a keyed command that ran before from its events, where it is handled (both modes).
+     * With {@code ledgerline.idempotency.recover-from-events=retries} (the JDBC mode's default) it
+     * looks only at commands retried after a write conflict, the one case there where key and events
+     * commit apart; with {@code always} (Axon Server mode) at every keyed command.
+     */
+    @Bean
+    public IdempotentReplay idempotentReplay(ObjectProvider<EventStore> eventStore, RetriedCommands retried,
+            @Value("${ledgerline.idempotency.recover-from-events:retries}") String recover) {
+        boolean always = switch (recover) {
+            case "always" -> true;
+            case "retries" -> false;
+            default -> throw new IllegalArgumentException(
+                    "ledgerline.idempotency.recover-from-events must be 'always' or 'retries', not '" + recover + "'");
+        };
+        return new IdempotentReplay(eventStore::getObject, retention,
+                command -> always || retried.isRetry(command));
     }
 
     /** Per-caller command rate limit, after authentication and before any work is done. */

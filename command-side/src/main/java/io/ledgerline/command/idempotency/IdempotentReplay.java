@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -50,12 +51,14 @@ public class IdempotentReplay implements MessageHandlerInterceptor<CommandMessag
 
     private final Supplier<EventStore> events;
     private final Duration retention;
+    private final Predicate<CommandMessage<?>> applies;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     /** @param retention how long a key is kept ({@code ledgerline.idempotency.retention}); older events do not count */
-    public IdempotentReplay(Supplier<EventStore> events, Duration retention) {
+    public IdempotentReplay(Supplier<EventStore> events, Duration retention, Predicate<CommandMessage<?>> applies) {
         this.events = events;
         this.retention = retention;
+        this.applies = applies;
     }
 
     @Override
@@ -64,7 +67,7 @@ public class IdempotentReplay implements MessageHandlerInterceptor<CommandMessag
         MetaData metadata = command.getMetaData();
         Object key = metadata.get(AuditMetadata.IDEMPOTENCY_KEY);
         Object fingerprint = metadata.get(AuditMetadata.IDEMPOTENCY_FINGERPRINT);
-        if (key == null || fingerprint == null) {
+        if (key == null || fingerprint == null || !applies.test(command)) {
             return chain.proceed();
         }
         String aggregateId = targets.resolveTarget(command).getIdentifier();

@@ -3,6 +3,7 @@ package io.ledgerline.command.idempotency;
 import io.ledgerline.command.support.CommandSideTest;
 import io.ledgerline.testsupport.HttpJson;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ import static org.awaitility.Awaitility.await;
  * the JDBC store by deleting the key's row after the first attempt. The retry must not run the
  * command again, and must answer as the first attempt did.
  */
+@TestPropertySource(properties = "ledgerline.idempotency.recover-from-events=always")
 class IdempotencyRecoveryTest extends CommandSideTest {
 
     private static final String KEY = "Idempotency-Key";

@@ -38,41 +38,41 @@ public class OrderProjection {
         this(new ReadModelSql(jdbc, 1));
     }
 
-    /** The order and its lines in one statement: the lines are written only if the order row is new. */
+    /**
+     * The order, then each of its lines, as plain inserts that change nothing when replayed: a
+     * batch of them becomes a few multi-row inserts (the projections' JDBC connections rewrite
+     * batched inserts, {@code reWriteBatchedInserts}).
+     */
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        List<OrderLine> lines = event.lines();
-        String[] skus = new String[lines.size()];
-        int[] quantities = new int[lines.size()];
-        long[] unitPrices = new long[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            skus[i] = lines.get(i).sku().value();
-            quantities[i] = lines.get(i).quantity();
-            unitPrices[i] = lines.get(i).unitPrice().minorUnits();
-        }
-        jdbc.write(event.orderId().value(), """
-                        WITH placed AS (
-                            INSERT INTO read.orders (order_id, customer_id, status, currency, total_minor, line_count,
-                                                     placed_at, updated_at, version)
-                            VALUES (:id, :customer, 'PLACED', :currency, :total, :lines, :at, :at, :version)
-                            ON CONFLICT (order_id) DO NOTHING
-                            RETURNING order_id)
-                        INSERT INTO read.order_lines (order_id, line_no, sku, quantity, unit_price_minor)
-                        SELECT placed.order_id, line.line_no, line.sku, line.quantity, line.unit_price
-                        FROM placed, unnest(CAST(:skus AS text[]), CAST(:quantities AS integer[]),
-                                            CAST(:prices AS bigint[])) WITH ORDINALITY
-                                     AS line(sku, quantity, unit_price, line_no)""",
+        String orderId = event.orderId().value();
+        jdbc.write(orderId, """
+                        INSERT INTO read.orders (order_id, customer_id, status, currency, total_minor, line_count,
+                                                 placed_at, updated_at, version)
+                        VALUES (:id, :customer, 'PLACED', :currency, :total, :lines, :at, :at, :version)
+                        ON CONFLICT (order_id) DO NOTHING""",
                 new MapSqlParameterSource()
-                        .addValue("id", event.orderId().value())
+                        .addValue("id", orderId)
                         .addValue("customer", event.customerId().value())
                         .addValue("currency", event.total().currency())
                         .addValue("total", event.total().minorUnits())
-                        .addValue("lines", lines.size())
+                        .addValue("lines", event.lines().size())
                         .addValue("at", utc(at))
-                        .addValue("version", sequence)
-                        .addValue("skus", skus)
-                        .addValue("quantities", quantities)
-                        .addValue("prices", unitPrices));
+                        .addValue("version", sequence));
+        List<OrderLine> lines = event.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            jdbc.write(orderId, """
+                            INSERT INTO read.order_lines (order_id, line_no, sku, quantity, unit_price_minor)
+                            VALUES (:id, :line, :sku, :quantity, :price)
+                            ON CONFLICT (order_id, line_no) DO NOTHING""",
+                    new MapSqlParameterSource()
+                            .addValue("id", orderId)
+                            .addValue("line", i + 1)
+                            .addValue("sku", line.sku().value())
+                            .addValue("quantity", line.quantity())
+                            .addValue("price", line.unitPrice().minorUnits()));
+        }
     }
 
     @EventHandler

@@ -64,8 +64,9 @@ class RowWritesTest {
 
         int statements = writes.flush(named);
 
-        // Round 0: the five placements; round 1: the five confirmations; round 2: ships and cancels.
-        assertThat(statements).isEqualTo(4);
+        // Per order: its row, its two lines, its confirmation, its shipping or cancellation, one round
+        // each; each round sends one statement per SQL text for all five orders (the last round two).
+        assertThat(statements).isEqualTo(6);
         assertThat(withoutIds(orders(batched))).isEqualTo(withoutIds(orders(oneByOne)));
         assertThat(database.rows("SELECT * FROM read.order_lines WHERE order_id = ?", batched.get(0).value()))
                 .hasSize(2);

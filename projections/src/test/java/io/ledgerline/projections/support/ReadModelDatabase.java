@@ -33,6 +33,8 @@ public final class ReadModelDatabase implements AutoCloseable {
         config.setUsername(database.username());
         config.setPassword(database.password());
         config.setMaximumPoolSize(2);
+        // As the projections app connects (projections.yml), so batched inserts are rewritten here too.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).schemas("read").locations("classpath:db/migration/read")
                 .load().migrate();
