@@ -39,6 +39,8 @@ public class NotificationSender implements SmartLifecycle {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition pending = lock.newCondition();
     private volatile Thread sender;
+    private Connection connection;
+    private PreparedStatement notify;
     private volatile boolean running;
 
     public NotificationSender(DataSource dataSource, Duration minInterval) {
@@ -142,9 +144,8 @@ public class NotificationSender implements SmartLifecycle {
                     notifications.add(new String[] {topic.channel(), keys.payload(topic.topic())});
                 }
             }
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                connection.setAutoCommit(true);
+            try {
+                PreparedStatement notify = statement();
                 for (String[] notification : notifications) {
                     notify.setString(1, notification[0]);
                     notify.setString(2, notification[1]);
@@ -152,6 +153,7 @@ public class NotificationSender implements SmartLifecycle {
                 }
                 warned = false;
             } catch (SQLException | RuntimeException e) {
+                closeConnection();
                 if (running && !warned) {
                     log.warn("Could not send a database notification ({}); readers fall back to polling", e.getMessage());
                     warned = true;
@@ -162,6 +164,32 @@ public class NotificationSender implements SmartLifecycle {
                 LockSupport.parkNanos(rest);
             }
         }
+        closeConnection();
+    }
+
+    /**
+     * The statement on this sender's own connection, kept for as long as it works: taken from the
+     * pool once, so that announcements do not queue behind requests when the pool is exhausted.
+     */
+    private PreparedStatement statement() throws SQLException {
+        if (notify == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            notify = connection.prepareStatement("SELECT pg_notify(?, ?)");
+        }
+        return notify;
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // it is broken already; the pool discards it
+        }
+        connection = null;
+        notify = null;
     }
 
     private void awaitRaised() throws InterruptedException {

@@ -32,7 +32,7 @@ public final class ReadModelDatabase implements AutoCloseable {
         config.setJdbcUrl(database.url());
         config.setUsername(database.username());
         config.setPassword(database.password());
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(4);
         // As the projections app connects (projections.yml), so batched inserts are rewritten here too.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
