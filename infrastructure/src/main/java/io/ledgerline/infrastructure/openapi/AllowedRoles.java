@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * The roles that may call an endpoint, as each app's security configuration enforces them, for its
- * OpenAPI document: the operation's bearer requirement names them, and its description says so. A
+ * OpenAPI document: the operation lists them in {@code x-roles}, and its description says so. A
  * class-level annotation applies to every endpoint of the controller that does not name its own.
  * The contract test checks every documented role against the running apps.
  */
