@@ -64,7 +64,7 @@ public class InventoryController {
                     + "carry their own prices.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "lamp", value = """
             {"sku":"LAMP-1","name":"Desk lamp","unitPrice":"19.99","currency":"EUR"}""")))
-    @ApiResponse(responseCode = "201", description = "Registered at version 0; `Location` is its stock on the query side",
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Registered at version 0; `Location` is its stock on the query side",
             content = @Content(examples = @ExampleObject(name = "registered", value = """
                     {"sku":"LAMP-1","version":0,"position":5320}""")))
     @ApiProblems(ProblemType.ALREADY_EXISTS)
@@ -81,7 +81,7 @@ public class InventoryController {
             description = "Adds `quantity` to the on-hand stock. " + NOT_REGISTERED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "ten", value = """
             {"quantity":10}""")))
-    @ApiResponse(responseCode = "200", description = "Received", content = @Content(examples = @ExampleObject(name = "received",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Received", content = @Content(examples = @ExampleObject(name = "received",
             value = WRITTEN)))
     @ApiProblems(ProblemType.NOT_FOUND)
     @AllowedRoles(Callers.MERCHANT)
@@ -98,7 +98,7 @@ public class InventoryController {
                     + "only for its own orders (another customer's order is 404). " + NOT_REGISTERED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "two", value = """
             {"orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","quantity":2}""")))
-    @ApiResponse(responseCode = "200", description = "Reserved (or already reserved with this quantity)",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Reserved (or already reserved with this quantity)",
             content = @Content(examples = @ExampleObject(name = "reserved", value = WRITTEN)))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = {
             @ApiProblems.Code(code = "insufficient-stock", meaning = "Less stock is available than requested",
@@ -117,7 +117,7 @@ public class InventoryController {
 
     @Operation(operationId = "releaseReservation", summary = "Release an order's reservation",
             description = "Returns the order's reserved quantity of this SKU to the available stock. " + NOT_REGISTERED)
-    @ApiResponse(responseCode = "200", description = "Released", content = @Content(examples = @ExampleObject(name = "released",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Released", content = @Content(examples = @ExampleObject(name = "released",
             value = WRITTEN)))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = @ApiProblems.Code(code = "reservation-not-found",
             meaning = "The order holds no reservation of this SKU: never made, already released or already shipped",
@@ -134,7 +134,7 @@ public class InventoryController {
 
     @Operation(operationId = "shipReservation", summary = "Ship an order's reservation",
             description = "Takes the order's reserved quantity out of both on-hand and reserved stock. " + NOT_REGISTERED)
-    @ApiResponse(responseCode = "200", description = "Shipped", content = @Content(examples = @ExampleObject(name = "shipped",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Shipped", content = @Content(examples = @ExampleObject(name = "shipped",
             value = WRITTEN)))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = @ApiProblems.Code(code = "reservation-not-found",
             meaning = "The order holds no reservation of this SKU: never made, already released or already shipped",
@@ -154,7 +154,7 @@ public class InventoryController {
                     + NOT_REGISTERED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "loss", value = """
             {"delta":-1,"reason":"broken in the warehouse"}""")))
-    @ApiResponse(responseCode = "200", description = "Adjusted", content = @Content(examples = @ExampleObject(name = "adjusted",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Adjusted", content = @Content(examples = @ExampleObject(name = "adjusted",
             value = WRITTEN)))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = @ApiProblems.Code(code = "insufficient-stock",
             meaning = "The result would be less than the reserved quantity", detail = "Only 2 of LAMP-1 available, 3 requested"))

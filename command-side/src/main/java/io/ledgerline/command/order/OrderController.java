@@ -74,7 +74,7 @@ public class OrderController {
                     {"customerId":"c-1","currency":"EUR","lines":[{"sku":"LAMP-1","quantity":2,"unitPrice":"19.99"}],                    "payment":{"paymentMethodToken":"tok_visa"}}"""),
             @ExampleObject(name = "manual", summary = "Driven step by step by the client", value = """
                     {"customerId":"c-1","currency":"EUR","lines":[{"sku":"LAMP-1","quantity":1,"unitPrice":"19.99"}]}""")}))
-    @ApiResponse(responseCode = "201", description = "Placed at version 0; `Location` is the order on the query side",
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Placed at version 0; `Location` is the order on the query side",
             content = @Content(examples = @ExampleObject(name = "placed", value = """
                     {"orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","version":0,"position":5321,"fulfilment":"AUTOMATIC"}""")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,7 +98,7 @@ public class OrderController {
     @Operation(operationId = "confirmOrder", summary = "Confirm a placed order",
             description = "Moves a `PLACED` order to `CONFIRMED`. For a manually fulfilled order; the command side does "
                     + "not check that its stock was reserved or its payment authorized." + NOT_FOUND)
-    @ApiResponse(responseCode = "200", description = "Confirmed", content = @Content(examples = @ExampleObject(name = "confirmed",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Confirmed", content = @Content(examples = @ExampleObject(name = "confirmed",
             value = WRITTEN)))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = @ApiProblems.Code(code = "order-state-conflict",
             meaning = "The order is not `PLACED`", detail = "Order 0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11 is CANCELLED and cannot be confirmed"))
@@ -112,7 +112,7 @@ public class OrderController {
                     + "fulfilled order, the process then releases its reservations and voids the authorization." + NOT_FOUND)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "changed-mind", value = """
             {"reason":"customer changed their mind"}""")))
-    @ApiResponse(responseCode = "200", description = "Cancelled", content = @Content(examples = @ExampleObject(name = "cancelled",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Cancelled", content = @Content(examples = @ExampleObject(name = "cancelled",
             value = WRITTEN)))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = @ApiProblems.Code(code = "order-state-conflict",
             meaning = "The order is already `SHIPPED` or `CANCELLED`",
@@ -127,7 +127,7 @@ public class OrderController {
     @Operation(operationId = "shipOrder", summary = "Ship a confirmed order",
             description = "Moves a `CONFIRMED` order to `SHIPPED`. For an automatically fulfilled order, the process then "
                     + "ships every reservation and captures the total." + NOT_FOUND)
-    @ApiResponse(responseCode = "200", description = "Shipped", content = @Content(examples = @ExampleObject(name = "shipped",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Shipped", content = @Content(examples = @ExampleObject(name = "shipped",
             value = """
                     {"orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","version":2,"position":5330}""")))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = @ApiProblems.Code(code = "order-state-conflict",

@@ -70,7 +70,7 @@ public class PaymentController {
                     + "its customer.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "visa", value = """
             {"orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","amount":"39.98","currency":"EUR","paymentMethodToken":"tok_visa"}""")))
-    @ApiResponse(responseCode = "201", description = "The payment, authorized or declined; `Location` is the payment on "
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The payment, authorized or declined; `Location` is the payment on "
             + "the query side", content = @Content(examples = {
             @ExampleObject(name = "authorized", value = """
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","status":"AUTHORIZED","version":0,"position":5322}"""),
@@ -95,7 +95,7 @@ public class PaymentController {
                     + "at most the authorized amount." + NOT_FOUND)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "all", value = """
             {"amount":"39.98","currency":"EUR"}""")))
-    @ApiResponse(responseCode = "200", description = "Captured", content = @Content(examples = @ExampleObject(name = "captured",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Captured", content = @Content(examples = @ExampleObject(name = "captured",
             value = """
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","version":1,"position":5330}""")))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = {
@@ -121,7 +121,7 @@ public class PaymentController {
                     + NOT_FOUND)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "one-lamp", value = """
             {"amount":"19.99","currency":"EUR","reason":"returned by the customer"}""")))
-    @ApiResponse(responseCode = "200", description = "Refunded", content = @Content(examples = @ExampleObject(name = "refunded",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Refunded", content = @Content(examples = @ExampleObject(name = "refunded",
             value = """
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","version":2,"position":5340}""")))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = {
@@ -146,7 +146,7 @@ public class PaymentController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(examples = @ExampleObject(
             name = "cancelled", value = """
             {"reason":"order cancelled"}""")))
-    @ApiResponse(responseCode = "200", description = "Voided", content = @Content(examples = @ExampleObject(name = "voided",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Voided", content = @Content(examples = @ExampleObject(name = "voided",
             value = """
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","version":1,"position":5331}""")))
     @ApiProblems(value = ProblemType.NOT_FOUND, codes = {

@@ -1,6 +1,8 @@
 package io.ledgerline.infrastructure.openapi;
 
 import io.ledgerline.infrastructure.web.ProblemType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,12 +63,13 @@ public class OpenApiConfiguration {
                            @Value("${ledgerline.openapi.version:v1}") String version,
                            @Value("${ledgerline.openapi.contact:Ledgerline maintainers}") String contact,
                            @Value("${ledgerline.openapi.licence:Proprietary; all rights reserved (no licence granted)}")
-                           String licence) {
+                           String licence,
+                           @Value("${ledgerline.openapi.licence-id:LicenseRef-Proprietary}") String licenceId) {
         return new OpenAPI()
                 .info(new Info().title("Ledgerline " + application).version(version)
                         .description(summary + "\n\n" + COMMON_DESCRIPTION)
                         .contact(new Contact().name(contact))
-                        .license(new License().name(licence)))
+                        .license(new License().name(licence).identifier(licenceId)))
                 .addServersItem(new Server().url(serverUrl).description("The local run (./run.sh)"))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -133,6 +137,43 @@ public class OpenApiConfiguration {
     @Bean
     public GlobalOperationCustomizer sharedOperationRules() {
         return new SharedOperationRules();
+    }
+
+    /**
+     * A {@code @NotBlank} text is at least one character long: swagger writes {@code minLength: 0}
+     * for it when it also has {@code @Size(max = …)}, so this corrects each record's properties once
+     * they are resolved.
+     */
+    @Bean
+    public ModelConverter notBlankIsNotEmpty() {
+        return (type, context, chain) -> {
+            Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+            if (schema == null || raw == null || !raw.isRecord()) {
+                return schema;
+            }
+            Schema<?> model = schema.get$ref() == null ? schema
+                    : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            if (model == null || model.getProperties() == null) {
+                return schema;
+            }
+            for (var component : raw.getRecordComponents()) {
+                Schema<?> property = model.getProperties().get(component.getName());
+                if (property != null && notBlank(raw, component.getName())
+                        && (property.getMinLength() == null || property.getMinLength() < 1)) {
+                    property.setMinLength(1);
+                }
+            }
+            return schema;
+        };
+    }
+
+    private static boolean notBlank(Class<?> record, String component) {
+        try {
+            return record.getDeclaredField(component).isAnnotationPresent(NotBlank.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     /** Last: responses in status order, and only the shared components some operation uses. */

@@ -67,7 +67,7 @@ public class TokenController {
                     + "and this path does not exist. The token is valid for `ledgerline.security.local.token-ttl` (8 h).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "client",
             value = "{\"username\":\"c-1\",\"password\":\"c-1-password\"}")))
-    @ApiResponse(responseCode = "200", description = "The token", content = @Content(examples = @ExampleObject(name = "client",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The token", content = @Content(examples = @ExampleObject(name = "client",
             value = "{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjLTEiLCJyb2xlcyI6WyJjbGllbnQiXX0.c2lnbmF0dXJl\","
                     + "\"token_type\":\"Bearer\",\"expires_in\":28800,\"roles\":[\"client\"]}")))
     @SecurityRequirements

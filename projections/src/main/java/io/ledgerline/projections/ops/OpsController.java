@@ -85,7 +85,7 @@ public class OpsController {
     }
 
     @Operation(operationId = "listProjections", summary = "The status of every read model")
-    @ApiResponse(responseCode = "200", description = "One status per read model",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "One status per read model",
             content = @Content(examples = @ExampleObject(name = "running", value = "[" + STATUS + "]")))
     @GetMapping
     public List<ProjectionStatus> all() {
@@ -95,7 +95,7 @@ public class OpsController {
     @Operation(operationId = "getProjection", summary = "The status of one read model",
             description = "Its state, how far the live generation (and a rebuild, while one runs) has got, its segments "
                     + "and its dead letters." + UNKNOWN_MODEL)
-    @ApiResponse(responseCode = "200", description = "The status", content = @Content(examples = @ExampleObject(name = "running",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The status", content = @Content(examples = @ExampleObject(name = "running",
             value = STATUS)))
     @ApiProblems(ProblemType.NOT_FOUND)
     @GetMapping("/{model}")
@@ -107,7 +107,7 @@ public class OpsController {
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a read model",
             description = "Builds a new generation beside the live one from the whole event stream; queries keep the "
                     + "live one until the new one has caught up, then switch." + UNKNOWN_MODEL)
-    @ApiResponse(responseCode = "202", description = "Started; `Location` is the status to watch",
+    @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "Started; `Location` is the status to watch",
             content = @Content(examples = @ExampleObject(name = "rebuilding", value = """
                     {"model":"orders","state":"REBUILDING","live":{"generation":1,"processor":"orders-g1","runningHere":true,\
                     "position":5321,"lagEvents":0,"segments":[]},"rebuild":{"generation":2,"processor":"orders-g2",\
@@ -125,7 +125,7 @@ public class OpsController {
     @Operation(operationId = "listDeadLetters", summary = "The events a read model parked",
             description = "The events the live generation could not handle, with the failure; every later event of the "
                     + "same sequence waits behind them." + UNKNOWN_MODEL)
-    @ApiResponse(responseCode = "200", description = "The parked events", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The parked events", content = @Content(examples = @ExampleObject(
             name = "one", value = "[" + LETTER + "]")))
     @ApiProblems(ProblemType.NOT_FOUND)
     @GetMapping("/{model}/dead-letters")
@@ -136,7 +136,7 @@ public class OpsController {
 
     @Operation(operationId = "retryAllDeadLetters", summary = "Retry every parked sequence once",
             description = "Each sequence's parked events are handled again, in order." + UNKNOWN_MODEL)
-    @ApiResponse(responseCode = "200", description = "What the retry did", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "What the retry did", content = @Content(examples = @ExampleObject(
             name = "cleared", value = """
             {"sequencesHandled":2,"remaining":0}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -148,7 +148,7 @@ public class OpsController {
 
     @Operation(operationId = "retryDeadLetters", summary = "Retry the parked events of one sequence",
             description = "A sequence with nothing parked gets 404 `not-found`." + UNKNOWN_MODEL)
-    @ApiResponse(responseCode = "200", description = "What the retry did", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "What the retry did", content = @Content(examples = @ExampleObject(
             name = "handled", value = """
             {"sequence":"LAMP-1","handled":true}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -162,7 +162,7 @@ public class OpsController {
     @Operation(operationId = "evictDeadLetters", summary = "Drop the parked events of one sequence for good",
             description = "The read model then goes on as if they never happened; rebuild it to apply them after a fix. A "
                     + "sequence with nothing parked gets 404 `not-found`." + UNKNOWN_MODEL)
-    @ApiResponse(responseCode = "200", description = "What was dropped", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "What was dropped", content = @Content(examples = @ExampleObject(
             name = "dropped", value = """
             {"sequence":"LAMP-1","evicted":2}""")))
     @ApiProblems(ProblemType.NOT_FOUND)

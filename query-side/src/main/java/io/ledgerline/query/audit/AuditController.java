@@ -84,7 +84,7 @@ public class AuditController {
     @Operation(operationId = "streamHistory", summary = "One aggregate's events",
             description = "Every event of the aggregate, oldest first, with payload and metadata. An id without events "
                     + "gets 404 `not-found`.")
-    @ApiResponse(responseCode = "200", description = "The history", content = @Content(examples = @ExampleObject(name = "lamp",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The history", content = @Content(examples = @ExampleObject(name = "lamp",
             value = """
                     {"aggregateId":"LAMP-1","aggregateType":"InventoryItem","events":[{"position":5321,"aggregateId":"LAMP-1","aggregateType":"InventoryItem","sequence":1,"eventId":"b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42","type":"StockReceived","payloadType":"io.ledgerline.domain.inventory.StockReceived","timestamp":"2026-11-20T10:15:30.345678Z","payload":{"sku":"LAMP-1","quantity":10},"metadata":{"subject":"merchant","correlationId":"4bf92f3577b34da6a3ce929d0e0e4736"}}]}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -99,7 +99,7 @@ public class AuditController {
             description = "Rebuilds the aggregate from its events up to `version` (inclusive) or up to the instant or "
                     + "date `at`; without either, its current state. Both, or a negative version, get 400 "
                     + "`invalid-value`; an id without events, or an `at` before the first event, gets 404 `not-found`.")
-    @ApiResponse(responseCode = "200", description = "The rebuilt state", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The rebuilt state", content = @Content(examples = @ExampleObject(
             name = "lamp", value = """
             {"aggregateId":"LAMP-1","aggregateType":"InventoryItem","version":1,"asOf":"2026-11-20T10:15:30.345678Z",\
             "state":{"sku":"LAMP-1","name":"Desk lamp","onHand":10,"reserved":0}}""")))
@@ -136,7 +136,7 @@ public class AuditController {
     @Operation(operationId = "verifyStream", summary = "Check one aggregate's hash chain",
             description = "Re-walks the aggregate's events: each must hash to its stored hash and name its "
                     + "predecessor's. Answers the first that does not. An id without events gets 404 `not-found`.")
-    @ApiResponse(responseCode = "200", description = "The check", content = @Content(examples = {
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The check", content = @Content(examples = {
             @ExampleObject(name = "valid", value = """
                     {"aggregateId":"LAMP-1","eventsChecked":3,"valid":true}"""),
             @ExampleObject(name = "tampered", value = """
@@ -154,7 +154,7 @@ public class AuditController {
     /** The global stream after a position, filtered; {@code next} is the position to continue after. */
     @Operation(operationId = "listEvents", summary = "The global event stream",
             description = "Events after a position, in position order, filtered; pass `next` as `after` for the next page.")
-    @ApiResponse(responseCode = "200", description = "A page of events", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of events", content = @Content(examples = @ExampleObject(
             name = "page", value = """
             {"items":[{"position":5321,"aggregateId":"LAMP-1","aggregateType":"InventoryItem","sequence":1,"eventId":"b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42","type":"StockReceived","payloadType":"io.ledgerline.domain.inventory.StockReceived","timestamp":"2026-11-20T10:15:30.345678Z","payload":{"sku":"LAMP-1","quantity":10},"metadata":{"subject":"merchant","correlationId":"4bf92f3577b34da6a3ce929d0e0e4736"}}],"next":5321}""")))
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -190,7 +190,7 @@ public class AuditController {
     @Operation(operationId = "correlation", summary = "Everything one request caused",
             description = "Every event whose `correlationId` is the request's `X-Request-Id`, across aggregates, in the "
                     + "order stored. An id without events gets 404 `not-found`.")
-    @ApiResponse(responseCode = "200", description = "The events", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The events", content = @Content(examples = @ExampleObject(
             name = "receipt", value = """
             {"correlationId":"4bf92f3577b34da6a3ce929d0e0e4736","events":[{"position":5321,"aggregateId":"LAMP-1","aggregateType":"InventoryItem","sequence":1,"eventId":"b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42","type":"StockReceived","payloadType":"io.ledgerline.domain.inventory.StockReceived","timestamp":"2026-11-20T10:15:30.345678Z","payload":{"sku":"LAMP-1","quantity":10},"metadata":{"subject":"merchant","correlationId":"4bf92f3577b34da6a3ce929d0e0e4736"}}]}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -212,7 +212,7 @@ public class AuditController {
             description = "NDJSON, one event per line, from `fromPosition` to `toPosition` (both optional and "
                     + "inclusive), streamed; then a `summary` line with `count`, `firstPosition`, `lastPosition` and the "
                     + "`sha256` of all event lines. A `toPosition` before `fromPosition` gets 400 `invalid-value`.")
-    @ApiResponse(responseCode = "200", description = "The events and the summary",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The events and the summary",
             headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"), examples = @ExampleObject(name = "export", value = """
                     {"position":5321,"aggregateId":"LAMP-1","aggregateType":"InventoryItem","sequence":1,"eventId":"b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42","type":"StockReceived","payloadType":"io.ledgerline.domain.inventory.StockReceived","timestamp":"2026-11-20T10:15:30.345678Z","payload":{"sku":"LAMP-1","quantity":10},"metadata":{"subject":"merchant","correlationId":"4bf92f3577b34da6a3ce929d0e0e4736"}}
@@ -256,7 +256,7 @@ public class AuditController {
     @Operation(operationId = "verifyAll", summary = "Check every aggregate's hash chain",
             description = "NDJSON, streamed: a `progress` line every 10,000 events, a `failure` line per broken "
                     + "aggregate, then a `summary` with `eventsChecked`, `aggregates`, `failures` and `valid`.")
-    @ApiResponse(responseCode = "200", description = "Progress, failures and the summary",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Progress, failures and the summary",
             content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"), examples = @ExampleObject(name = "clean", value = """
                     {"progress":{"eventsChecked":10000}}
                     {"summary":{"eventsChecked":12840,"aggregates":2210,"failures":0,"valid":true}}

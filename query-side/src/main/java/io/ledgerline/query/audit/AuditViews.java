@@ -23,7 +23,7 @@ public final class AuditViews {
             @Schema(description = "The aggregate type", example = "InventoryItem", requiredMode = Schema.RequiredMode.REQUIRED) String aggregateType,
             @Schema(description = "The sequence of the last event applied", example = "1", requiredMode = Schema.RequiredMode.REQUIRED) long version,
             @Schema(description = "The timestamp of that event", example = "2026-11-20T10:15:30.345678Z", requiredMode = Schema.RequiredMode.REQUIRED) String asOf,
-            @Schema(description = "The aggregate's fields after that event", type = "object", requiredMode = Schema.RequiredMode.REQUIRED) Object state) {
+            @Schema(description = "The aggregate's fields after that event", types = "object", requiredMode = Schema.RequiredMode.REQUIRED) Object state) {
     }
 
     @Schema(description = "The result of re-walking one aggregate's hash chain")

@@ -19,7 +19,7 @@ public record EventView(
         @Schema(description = "The payload revision, if any", example = "1") String revision,
         @Schema(description = "When the command side recorded it, ISO-8601 UTC", example = "2026-11-20T10:15:30.345678Z", requiredMode = Schema.RequiredMode.REQUIRED)
         String timestamp,
-        @Schema(description = "The event's fields, after upcasting", type = "object", requiredMode = Schema.RequiredMode.REQUIRED) Object payload,
+        @Schema(description = "The event's fields, after upcasting", types = "object", requiredMode = Schema.RequiredMode.REQUIRED) Object payload,
         @Schema(description = "Who caused it and how: subject, request and correlation ids, trace context, hash chain",
-                type = "object", requiredMode = Schema.RequiredMode.REQUIRED) Object metadata) {
+                types = "object", requiredMode = Schema.RequiredMode.REQUIRED) Object metadata) {
 }

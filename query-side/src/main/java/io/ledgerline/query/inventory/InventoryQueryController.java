@@ -72,7 +72,7 @@ public class InventoryQueryController {
     }
 
     @Operation(operationId = "getStock", summary = "Read the stock of one SKU", description = "JSON only.")
-    @ApiResponse(responseCode = "200", description = "The stock; `ETag` is its version",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The stock; `ETag` is its version",
             content = @Content(examples = @ExampleObject(name = "lamp", value = """
                     {"sku":"LAMP-1","name":"Desk lamp","currency":"EUR","unitPrice":"19.99","onHand":10,"reserved":2,"available":8,"updatedAt":"2026-11-20T10:15:30.345678Z","version":2}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -89,7 +89,7 @@ public class InventoryQueryController {
 
     @Operation(operationId = "listStock", summary = "List stock levels",
             description = "Stock per SKU, one page at a time, filtered and sorted. " + QueryParameters.CSV)
-    @ApiResponse(responseCode = "200", description = "One page, or with `Accept: text/csv` every matching SKU",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "One page, or with `Accept: text/csv` every matching SKU",
             headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "page", value = """

@@ -65,7 +65,7 @@ public class OrderQueryController {
     @Operation(operationId = "getOrder", summary = "Read one order",
             description = "The order with its lines. Just after a write, pass the version it answered as `minVersion`; "
                     + "without it, a new order can be 404 for a moment. JSON only.")
-    @ApiResponse(responseCode = "200", description = "The order; `ETag` is its version", content = @Content(examples = @ExampleObject(
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The order; `ETag` is its version", content = @Content(examples = @ExampleObject(
             name = "confirmed", value = """
             {"orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","customerId":"c-1","status":"CONFIRMED","currency":"EUR",            "total":"39.98","lines":[{"sku":"LAMP-1","quantity":2,"unitPrice":"19.99","lineTotal":"39.98"}],            "placedAt":"2026-11-20T10:15:30.123456Z","confirmedAt":"2026-11-20T10:15:30.456789Z",            "updatedAt":"2026-11-20T10:15:30.456789Z","version":1}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -85,7 +85,7 @@ public class OrderQueryController {
     @Operation(operationId = "listOrders", summary = "List orders",
             description = "Order summaries, one page at a time, filtered and sorted. " + QueryParameters.CSV
                     + " A client gets only its own orders: its `customerId` replaces any other.")
-    @ApiResponse(responseCode = "200", description = "One page, or with `Accept: text/csv` every matching order",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "One page, or with `Accept: text/csv` every matching order",
             headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "page", value = """

@@ -82,7 +82,7 @@ public class PaymentQueryController {
     @Operation(operationId = "getPayment", summary = "Read one payment",
             description = "One payment. For a declined payment `authorized` is zero and the requested amount is not "
                     + "shown. JSON only.")
-    @ApiResponse(responseCode = "200", description = "The payment; `ETag` is its version",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The payment; `ETag` is its version",
             content = @Content(examples = @ExampleObject(name = "authorized", value = """
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","customerId":"c-1","status":"AUTHORIZED","currency":"EUR","authorized":"39.98","captured":"0.00","refunded":"0.00","paymentMethod":"…sa","createdAt":"2026-11-20T10:15:30.223344Z","updatedAt":"2026-11-20T10:15:30.223344Z","version":0}""")))
     @ApiProblems(ProblemType.NOT_FOUND)
@@ -104,7 +104,7 @@ public class PaymentQueryController {
             description = "Payments, one page at a time, filtered and sorted. " + QueryParameters.CSV
                     + " A client gets only its own customer's payments. Find the payment of an automatically fulfilled "
                     + "order with `orderId`.")
-    @ApiResponse(responseCode = "200", description = "One page, or with `Accept: text/csv` every matching payment",
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "One page, or with `Accept: text/csv` every matching payment",
             headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "page", value = """

@@ -68,7 +68,7 @@ public class ReportController {
     @Operation(operationId = "dailySales", summary = "Daily sales per SKU",
             description = "One row per day, SKU and currency with sales, ordered by day, SKU and currency; days without "
                     + "sales have no row." + SALES)
-    @ApiResponse(responseCode = "200", description = "The report", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The report", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "one-day", value = """
                             {"from":"2026-11-20","to":"2026-11-20","rows":[{"day":"2026-11-20","sku":"LAMP-1",\
@@ -109,7 +109,7 @@ public class ReportController {
     @Operation(operationId = "salesBySku", summary = "Sales per SKU over a range of days",
             description = "One row per SKU and currency, summed over the range, ordered by revenue (highest first), then "
                     + "SKU and currency." + SALES)
-    @ApiResponse(responseCode = "200", description = "The report", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The report", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "november", value = """
                             {"from":"2026-11-01","to":"2026-11-30","rows":[{"sku":"LAMP-1","currency":"EUR",\
@@ -148,7 +148,7 @@ public class ReportController {
     @Operation(operationId = "orderStatus", summary = "Orders per status",
             description = "The current number of orders in each status, zero included, in the order `PLACED`, "
                     + "`CONFIRMED`, `SHIPPED`, `CANCELLED`. With `Accept: text/csv`, as CSV.")
-    @ApiResponse(responseCode = "200", description = "A count per status", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A count per status", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "counts", value = """
                             [{"status":"PLACED","count":3},{"status":"CONFIRMED","count":1},{"status":"SHIPPED","count":0},\
