@@ -6,6 +6,7 @@ import io.ledgerline.bench.db.RawRead;
 import io.ledgerline.bench.db.StatementStats;
 import io.ledgerline.bench.load.ClosedLoop;
 import io.ledgerline.bench.load.EndToEnd;
+import io.ledgerline.bench.load.Fulfilment;
 import io.ledgerline.bench.load.Http;
 import io.ledgerline.bench.load.LongStream;
 import io.ledgerline.bench.load.Workload;
@@ -136,6 +137,7 @@ public final class BenchMain {
             return;
         }
         endToEnd();
+        fulfilment();
         if (options.until().equals("e2e")) {
             return;
         }
@@ -236,6 +238,16 @@ public final class BenchMain {
                 run.result().visibleAfter().p50Ms(), run.result().visibleAfter().p95Ms(),
                 run.result().visibleAfter().p99Ms(), run.cpuCores()));
         return new Results.EndToEndRun(run.result(), run.cpuCores());
+    }
+
+    private void fulfilment() {
+        awaitReadSide();
+        int orders = 40;
+        log("Automatic orders: " + orders + ", one at a time, each read back CONFIRMED");
+        results.fulfilment = Fulfilment.run(workload, client, system.querySide().baseUrl(), orders);
+        log(String.format("  confirmed after p50 %.0f ms, p99 %.0f ms; %d not confirmed",
+                results.fulfilment.confirmedAfter().p50Ms(), results.fulfilment.confirmedAfter().p99Ms(),
+                results.fulfilment.notConfirmed()));
     }
 
     /** Lets the read models work off what the last phase left them, and records how long that took. */

@@ -41,7 +41,7 @@ final class RunningSystem {
                     "spring.datasource.password", db.password(),
                     "ledgerline.fulfilment.payment-timeout", "PT30S",
                     "ledgerline.projections.retired-grace", "PT2S",
-                    "logging.level.io.ledgerline.projections.runtime.AtomicEventHandler", "DEBUG"), 0, 0, 0);
+                    "logging.level.io.ledgerline.projections.runtime.BatchingEventHandler", "DEBUG"), 0, 0, 0);
             TestDatabases.closeBeforeServer(system);
             instance = new RunningSystem(system, db);
         }

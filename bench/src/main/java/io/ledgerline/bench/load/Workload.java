@@ -128,6 +128,13 @@ public final class Workload {
         return skus.get(random.nextInt(skus.size()));
     }
 
+    /** An order with a payment-method token: the fulfilment process reserves, authorizes and confirms it by itself. */
+    public Command placeAutomaticOrder(Random random) {
+        Command order = placeOrder(random);
+        String body = order.body().substring(0, order.body().length() - 1) + ",\"payment\":{\"paymentMethodToken\":\"tok_visa\"}}";
+        return new Command(Kind.PLACE_ORDER, order.path(), body, order.idempotencyKey(), null);
+    }
+
     private Command placeOrder(Random random) {
         List<String> picked = new ArrayList<>();
         int lines = 1 + random.nextInt(3);

@@ -51,7 +51,8 @@ public final class JfrSummary {
         centers.put("Jackson serialization of messages (JacksonSerializer)", "JacksonSerializer.");
         centers.put("JSON of HTTP bodies (Spring message converters)", "AbstractJackson2HttpMessageConverter.");
         centers.put("transaction commit (Spring)", "AbstractPlatformTransactionManager.commit");
-        centers.put("read-model handlers (AtomicEventHandler)", "AtomicEventHandler.handle");
+        centers.put("read-model handlers (BatchingEventHandler)", "BatchingEventHandler.handle");
+        centers.put("read-model batch writes (RowWrites.flush)", "RowWrites.flush");
         centers.put("dead-letter queue checks (JdbcSequencedDeadLetterQueue)", "JdbcSequencedDeadLetterQueue.");
         centers.put("token store (JdbcTokenStore)", "JdbcTokenStore.");
         centers.put("event reading (JdbcEventStorageEngine.fetchTrackedEvents)", "JdbcEventStorageEngine.fetchTrackedEvents");

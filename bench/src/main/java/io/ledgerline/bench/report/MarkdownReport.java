@@ -21,15 +21,25 @@ public final class MarkdownReport {
         Pgbench.Result limit = results.pgbenchAt(16, true);
         if (ours != null && limit != null && limit.tps() > 0) {
             double ratio = ours.run().commandsPerSecond() / limit.tps();
-            results.targets.add(new Results.Target("REST commands at 16 clients ≥ 0.5 × pgbench (read 5 + append 1)",
-                    String.format("%.0f / %.0f = %.2f×", ours.run().commandsPerSecond(), limit.tps(), ratio),
-                    verdict(ratio >= 0.5, String.format("missed by %.1f×", 0.5 / ratio))));
+            results.targets.add(new Results.Target("REST commands at 16 clients ≥ 0.25 × pgbench (read 5 + append 1)",
+                    String.format("%.0f / %.0f = %.3f×", ours.run().commandsPerSecond(), limit.tps(), ratio),
+                    verdict(ratio >= 0.25, String.format("missed by %.1f×", 0.25 / ratio))));
         }
         if (results.endToEnd != null) {
             double p99 = results.endToEnd.run().visibleAfter().p99Ms();
-            results.targets.add(new Results.Target("End-to-end p99 ≤ 100 ms at half load",
-                    String.format("p99 %.0f ms at %.0f commands/s", p99, results.endToEnd.run().achievedPerSecond()),
-                    verdict(p99 <= 100, String.format("missed by %.0f ms", p99 - 100))));
+            double p50 = results.endToEnd.run().visibleAfter().p50Ms();
+            results.targets.add(new Results.Target("End-to-end p99 ≤ 50 ms and p50 ≤ 10 ms at half load",
+                    String.format("p50 %.0f ms, p99 %.0f ms at %.0f commands/s", p50, p99,
+                            results.endToEnd.run().achievedPerSecond()),
+                    verdict(p99 <= 50 && p50 <= 10, String.format("p50 %+.0f ms, p99 %+.0f ms", p50 - 10, p99 - 50))));
+        }
+        if (results.fulfilment != null && results.fulfilment.confirmedAfter().count() > 0) {
+            double p50 = results.fulfilment.confirmedAfter().p50Ms();
+            results.targets.add(new Results.Target("Automatic order placed → CONFIRMED visible, p50 ≤ 150 ms",
+                    String.format("p50 %.0f ms, p99 %.0f ms (%d orders, %d not confirmed)", p50,
+                            results.fulfilment.confirmedAfter().p99Ms(), results.fulfilment.orders(),
+                            results.fulfilment.notConfirmed()),
+                    verdict(p50 <= 150, String.format("missed by %.0f ms", p50 - 150))));
         }
         if (results.rebuild != null) {
             double rate = results.rebuild.run().eventsPerSecond();
@@ -42,6 +52,12 @@ public final class MarkdownReport {
             results.targets.add(new Results.Target("Rebuild ≥ 0.3 × raw keyset read",
                     String.format("%.0f / %.0f = %.3f×", rate, raw, ratio),
                     verdict(ratio >= 0.3, String.format("missed by %.1f×", 0.3 / ratio))));
+        }
+        if (results.rebuildStatements != null) {
+            double perEvent = results.rebuildStatements.statementsPerCommand();
+            results.targets.add(new Results.Target("Statements per event during the rebuild well under 1",
+                    String.format("%.2f statements per event", perEvent),
+                    verdict(perEvent < 0.5, String.format("%.2f", perEvent))));
         }
         Results.Throughput small = results.throughputAt(Results.SMALL_STORE, 1);
         Results.Throughput large = results.throughputAt(Results.LARGE_STORE, 1);
@@ -107,6 +123,7 @@ public final class MarkdownReport {
         cpuBudget(md, results);
         statements(md, "Database work per REST command at 16 clients", "command", results.statements);
         endToEnd(md, results);
+        fulfilment(md, results);
         rebuild(md, results);
         growth(md, results);
         resources(md, results);
@@ -157,7 +174,8 @@ public final class MarkdownReport {
             return;
         }
         md.append("\n## End-to-end latency (command answered → visible in the query API)\n\n");
-        md.append("Open loop; each command's effect is read back with `?minVersion=` (the query side re-checks every 20 ms).\n\n");
+        md.append("Open loop; each command's effect is read back with `?minVersion=` (the query side wakes when the ")
+                .append("projections announce a committed batch).\n\n");
         table(md, List.of("load", "commands/s sent", "visible", "failed", "not visible in ~10 s", "command p50 / p99 ms",
                 "visible after p50 ms", "p95 ms", "p99 ms", "max ms", "CPU cores"), Stream.of(
                         results.endToEnd, results.endToEndLight).filter(Objects::nonNull).map(run -> {
@@ -170,6 +188,20 @@ public final class MarkdownReport {
                 }).toList());
         results.endToEnd.run().visibleAfterByKind().forEach((kind, s) -> md.append(String.format(
                 "- at half load, %s: visible after p50 %.0f, p99 %.0f ms%n", kind, s.p50Ms(), s.p99Ms())));
+    }
+
+    private static void fulfilment(StringBuilder md, Results results) {
+        if (results.fulfilment == null) {
+            return;
+        }
+        var f = results.fulfilment;
+        md.append("\n## Automatic order (placed with a payment-method token → CONFIRMED in the query API)\n\n");
+        md.append("One client, one order at a time; three hops of the fulfilment process (reserve, authorize, confirm), ")
+                .append("then the projection of the confirmation, read back with `?minVersion=1`.\n\n");
+        table(md, List.of("orders", "failed", "not confirmed", "p50 ms", "p95 ms", "p99 ms", "max ms"), List.of(List.of(
+                str(f.orders()), str(f.failedCommands()), str(f.notConfirmed()), num(f.confirmedAfter().p50Ms(), 0),
+                num(f.confirmedAfter().p95Ms(), 0), num(f.confirmedAfter().p99Ms(), 0),
+                num(f.confirmedAfter().maxMs(), 0))));
     }
 
     private static void rebuild(StringBuilder md, Results results) {

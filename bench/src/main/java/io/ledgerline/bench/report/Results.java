@@ -37,6 +37,7 @@ public final class Results {
     public Statements statements;
     public EndToEndRun endToEnd;
     public EndToEndRun endToEndLight;
+    public io.ledgerline.bench.load.Fulfilment.Result fulfilment;
     public List<PgbenchRun> pgbench = new ArrayList<>();
     public Seeding seeding;
     public String seededEventCheck;

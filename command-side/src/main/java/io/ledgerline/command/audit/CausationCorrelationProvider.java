@@ -2,6 +2,7 @@ package io.ledgerline.command.audit;
 
 import io.ledgerline.infrastructure.audit.AuditMetadata;
 import io.ledgerline.infrastructure.observability.TraceContext;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * Every message produced while handling another (events from a command, commands from a saga's
  * event) carries the handled message's id as {@code causationId} and passes on its correlation id,
- * principal, idempotency key and trace context. Replaces Axon's default origin provider, whose keys mean
+ * principal, idempotency key and trace context. A command's events also get the fingerprint of the
+ * request it was sent for, which goes no further. Replaces Axon's default origin provider, whose keys mean
  * something else.
  */
 public class CausationCorrelationProvider implements CorrelationDataProvider {
@@ -28,6 +30,10 @@ public class CausationCorrelationProvider implements CorrelationDataProvider {
             if (value != null) {
                 data.put(key, value);
             }
+        }
+        Object fingerprint = message.getMetaData().get(AuditMetadata.IDEMPOTENCY_FINGERPRINT);
+        if (fingerprint != null && message instanceof CommandMessage<?>) {
+            data.put(AuditMetadata.IDEMPOTENCY_FINGERPRINT, fingerprint); // a request's command to its events, no further
         }
         data.putIfAbsent(AuditMetadata.CORRELATION_ID, message.getIdentifier());
         data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());

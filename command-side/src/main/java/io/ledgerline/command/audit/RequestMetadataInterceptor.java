@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps commands sent while serving an HTTP request with the request's correlation id, principal,
- * idempotency key, trace context and, for a caller acting for one customer, that customer
+ * idempotency key (with the request's fingerprint), trace context and, for a caller acting for one customer, that customer
  * ({@link CustomerScope}). Commands sent elsewhere (by the fulfilment process) inherit them from the
  * event they react to instead ({@link CausationCorrelationProvider}).
  */
@@ -53,6 +53,10 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
             String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
             if (idempotencyKey != null) {
                 metadata.put(AuditMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+                Object fingerprint = request.getAttribute(IdempotencyFilter.FINGERPRINT);
+                if (fingerprint != null) {
+                    metadata.put(AuditMetadata.IDEMPOTENCY_FINGERPRINT, fingerprint);
+                }
             }
             return command.andMetaData(metadata);
         };

@@ -4,6 +4,11 @@ import io.ledgerline.domain.inventory.InventoryItem;
 import io.ledgerline.domain.order.Order;
 import io.ledgerline.domain.payment.Payment;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -75,6 +80,26 @@ public class AxonConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SavepointTransactionManager(transactionManager);
+    }
+
+    /**
+     * The bus that runs this instance's command handlers: Axon's own, except that a refused command
+     * reports its problem in the details of a {@code CommandExecutionException}, the same in both modes
+     * ({@link ProblemReportingCommandBus}). With Axon Server it is the local segment the server's
+     * command bus hands its commands to; Axon's auto-configuration then builds no bus of its own.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleCommandBus localSegment(TransactionManager transactionManager,
+                                         org.axonframework.config.Configuration axon,
+                                         DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = new ProblemReportingCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.ledgerline.command.config;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import io.ledgerline.command.web.CommandProblem;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * Retries a command only when another writer appended to the same aggregate first (a
- * {@link ConcurrencyException}): the retry reloads the aggregate and decides again. Every other
+ * {@link ConcurrencyException}, reported as the {@code concurrency-conflict} problem): the retry reloads the aggregate and decides again. Every other
  * failure, a business-rule rejection above all, is final and goes straight back to the client.
  */
 class ConflictRetryScheduler implements RetryScheduler {
@@ -38,12 +39,8 @@ class ConflictRetryScheduler implements RetryScheduler {
         return retrying;
     }
 
+    /** Read from the problem the handling side reported, so that it holds across Axon Server too. */
     static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return CommandProblem.isWriteConflict(failure);
     }
 }

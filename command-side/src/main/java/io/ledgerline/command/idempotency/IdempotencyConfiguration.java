@@ -4,6 +4,7 @@ import io.github.bucket4j.TimeMeter;
 import io.ledgerline.command.web.RateLimitFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.List;
 
-/** Installs the rate limit and the idempotency filter after authentication, and purges keys past their retention. */
+/**
+ * Installs the rate limit and the idempotency filter after authentication, the replay of keyed
+ * commands that ran before, and purges keys past their retention.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class IdempotencyConfiguration {
@@ -53,6 +57,12 @@ public class IdempotencyConfiguration {
         // After Spring Security: a key belongs to an authenticated caller, and a refused login is never stored.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
+    }
+
+    /** Answers a keyed command that ran before from its events, where it is handled (both modes). */
+    @Bean
+    public IdempotentReplay idempotentReplay(ObjectProvider<EventStore> eventStore) {
+        return new IdempotentReplay(eventStore::getObject, retention);
     }
 
     /** Per-caller command rate limit, after authentication and before any work is done. */

@@ -38,13 +38,18 @@ import java.util.regex.Pattern;
  *   <li>the same key while the first request still runs waits for it (up to
  *       {@code ledgerline.idempotency.wait}) and then replays its response, else 409.</li>
  * </ul>
- * The request runs in one transaction with the key's row, so the events it appends and the
- * response stored for its key commit together or not at all. Server errors (5xx) are not stored:
- * the key stays free and the client may retry. Some endpoints require a key.
+ * In the JDBC mode the request runs in one transaction with the key's row, so the events it appends
+ * and the response stored for its key commit together or not at all. With Axon Server the events
+ * go elsewhere and the two can part: a crash after the append loses the key's row. The command
+ * then carries the key and this request's fingerprint to its events, and a retry that finds them
+ * answers from them instead of running the command again ({@link IdempotentReplay}). Server errors
+ * (5xx) are not stored: the key stays free and the client may retry. Some endpoints require a key.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    /** The request attribute holding the request's fingerprint, which its command carries to its events. */
+    public static final String FINGERPRINT = IdempotencyFilter.class.getName() + ".fingerprint";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final String ANONYMOUS = "anonymous";
 
@@ -103,6 +108,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key,
                         String fingerprint) throws IOException, ServletException {
         String principal = request.getUserPrincipal() == null ? ANONYMOUS : request.getUserPrincipal().getName();
+        request.setAttribute(FINGERPRINT, fingerprint);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         Optional<StoredResponse> earlier;
         try {

@@ -58,6 +58,6 @@ final class InventoryRequests {
             @Schema(description = "The item's version after the command (0 for a new item); also the `ETag`",
                     example = "1", requiredMode = Schema.RequiredMode.REQUIRED) long version,
             @Schema(description = "The global position of the event at that version; pass it as `minPosition` to the "
-                    + "query side. Left out with Axon Server.", example = "5321") Long position) {
+                    + "query side. With Axon Server, the newest position just after the command, which covers it.", example = "5321") Long position) {
     }
 }

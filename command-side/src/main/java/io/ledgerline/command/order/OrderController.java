@@ -1,5 +1,6 @@
 package io.ledgerline.command.order;
 
+import io.ledgerline.command.idempotency.IdempotentIds;
 import io.ledgerline.command.order.OrderRequests.CancelOrderRequest;
 import io.ledgerline.command.order.OrderRequests.Fulfilment;
 import io.ledgerline.command.order.OrderRequests.OrderWritten;
@@ -77,6 +78,7 @@ public class OrderController {
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Placed at version 0; `Location` is the order on the query side",
             content = @Content(examples = @ExampleObject(name = "placed", value = """
                     {"orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","version":0,"position":5321,"fulfilment":"AUTOMATIC"}""")))
+    @ApiProblems(ProblemType.ALREADY_EXISTS)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderWritten> place(@Valid @RequestBody PlaceOrderRequest request, Authentication caller) {
         String scope = Callers.customerScope(caller);
@@ -87,7 +89,7 @@ public class OrderController {
                 .map(line -> new OrderLine(new Sku(line.sku()), line.quantity(),
                         Money.of(line.unitPrice(), request.currency())))
                 .toList();
-        OrderId orderId = OrderId.generate();
+        OrderId orderId = new OrderId(IdempotentIds.newAggregateId());
         String token = request.payment() == null ? null : request.payment().paymentMethodToken();
         commands.sendAndWait(new PlaceOrder(orderId, new CustomerId(request.customerId()), request.currency(), lines, token));
         OrderWritten written = new OrderWritten(orderId.value(), 0, positions.of(orderId, 0),

@@ -1,5 +1,6 @@
 package io.ledgerline.command.payment;
 
+import io.ledgerline.command.idempotency.IdempotentIds;
 import io.ledgerline.command.payment.PaymentRequests.AuthorizePaymentRequest;
 import io.ledgerline.command.payment.PaymentRequests.CapturePaymentRequest;
 import io.ledgerline.command.payment.PaymentRequests.PaymentUpdated;
@@ -76,10 +77,11 @@ public class PaymentController {
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","status":"AUTHORIZED","version":0,"position":5322}"""),
             @ExampleObject(name = "declined", value = """
                     {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","status":"DECLINED",                    "declineReason":"insufficient_funds","version":0,"position":5323}""")}))
+    @ApiProblems(ProblemType.ALREADY_EXISTS)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PaymentWritten> authorize(@Valid @RequestBody AuthorizePaymentRequest request,
                                                     Authentication caller) {
-        PaymentId paymentId = PaymentId.generate();
+        PaymentId paymentId = new PaymentId(IdempotentIds.newAggregateId());
         String scope = Callers.customerScope(caller);
         AuthorizationOutcome outcome = commands.sendAndWait(new AuthorizePayment(paymentId,
                 new OrderId(request.orderId()), Money.of(request.amount(), request.currency()),

@@ -65,7 +65,7 @@ final class PaymentRequests {
             @Schema(description = "The payment's version (0); also the `ETag`", example = "0",
                     requiredMode = Schema.RequiredMode.REQUIRED) long version,
             @Schema(description = "The global position of the event at that version; pass it as `minPosition` to the "
-                    + "query side. Left out with Axon Server.", example = "5322") Long position) {
+                    + "query side. With Axon Server, the newest position just after the command, which covers it.", example = "5322") Long position) {
     }
 
     /** The payment written and the version it reached. */
@@ -75,7 +75,7 @@ final class PaymentRequests {
                     requiredMode = Schema.RequiredMode.REQUIRED) String paymentId,
             @Schema(description = "The payment's version after the command; also the `ETag`", example = "1",
                     requiredMode = Schema.RequiredMode.REQUIRED) long version,
-            @Schema(description = "The global position of the event at that version. Left out with Axon Server.",
+            @Schema(description = "The global position of the event at that version. With Axon Server, the newest position just after the command, which covers it.",
                     example = "5330") Long position) {
     }
 }

@@ -3,6 +3,8 @@ package io.ledgerline.command.web;
 import io.ledgerline.domain.inventory.InsufficientStock;
 import io.ledgerline.domain.inventory.Sku;
 import io.ledgerline.domain.order.PlaceOrder;
+import io.ledgerline.command.support.AxonServerWire;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -221,35 +224,59 @@ class CommandApiWebTest {
         assertThat(sent.getValue().total().minorUnits()).isEqualTo(750);
     }
 
-    @Test
-    void aBusinessRuleRejectionIs409WithTheRulesType() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new InsufficientStock(new Sku("A"), 5, 2));
+    /**
+     * A refused command as the gateway reports it: in the JDBC mode straight from this instance's
+     * bus, with Axon Server after the trip through its connector. The web layer answers both alike.
+     */
+    private static RuntimeException refused(Throwable failure, boolean acrossAxonServer) {
+        CommandExecutionException local = CommandProblem.of(failure, false).orElseThrow().toException(failure);
+        return acrossAxonServer ? AxonServerWire.across(local) : local;
+    }
+
+    @ParameterizedTest(name = "across Axon Server: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBusinessRuleRejectionIs409WithTheRulesType(boolean acrossAxonServer) throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(refused(new InsufficientStock(new Sku("A"), 5, 2), acrossAxonServer));
 
         mvc.perform(post("/api/inventory/A/reservations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"orderId\":\"o-1\",\"quantity\":5}"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(PROBLEM + "insufficient-stock"))
+                .andExpect(jsonPath("$.title").value("Rejected by a business rule"))
                 .andExpect(jsonPath("$.detail").value(containsString("Only 2 of A available")));
     }
 
-    @Test
-    void writeConflictsAre409AndUnknownAggregatesAre404() throws Exception {
+    @ParameterizedTest(name = "across Axon Server: {0}")
+    @ValueSource(booleans = {false, true})
+    void writeConflictsAre409AndUnknownAggregatesAre404(boolean acrossAxonServer) throws Exception {
         when(commands.sendAndWait(any()))
-                .thenThrow(new ConcurrencyException("duplicate sequence"))
-                .thenThrow(new ConflictingAggregateVersionException("o-1", 1, 4))
-                .thenThrow(new AggregateStreamCreationException("exists"))
-                .thenThrow(new AggregateNotFoundException("o-1", "not found"));
+                .thenThrow(refused(new ConcurrencyException("duplicate sequence"), acrossAxonServer))
+                .thenThrow(refused(new ConflictingAggregateVersionException("o-1", 1, 4), acrossAxonServer))
+                .thenThrow(refused(new AggregateStreamCreationException("exists"), acrossAxonServer))
+                .thenThrow(refused(new AggregateNotFoundException("o-1", "not found"), acrossAxonServer));
 
         mvc.perform(post("/api/orders/o-1/ship")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "concurrency-conflict"));
         mvc.perform(post("/api/orders/o-1/ship")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "version-conflict"))
+                .andExpect(jsonPath("$.expectedVersion").value(1))
                 .andExpect(jsonPath("$.currentVersion").value(4));
         mvc.perform(post("/api/orders/o-1/ship")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "already-exists"));
         mvc.perform(post("/api/orders/o-1/ship")).andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value(PROBLEM + "not-found"));
+                .andExpect(jsonPath("$.type").value(PROBLEM + "not-found"))
+                .andExpect(jsonPath("$.detail").value("Nothing exists with id 'o-1'"));
+    }
+
+    @Test
+    void aFailureWithoutAProblemAcrossAxonServerIs500WithoutInternals() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(AxonServerWire.across(new IllegalStateException("SELECT secret FROM internals")));
+
+        mvc.perform(post("/api/orders/o-1/ship"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "internal-error"))
+                .andExpect(content().string(not(containsString("secret"))));
     }
 
     @Test

@@ -11,6 +11,13 @@ public final class AuditMetadata {
     public static final String PRINCIPAL = "principal";
     /** The client's Idempotency-Key, if it sent one. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * The fingerprint of the request under that key (SHA-256 of method, path, If-Match and body), on
+     * the command sent for it and on that command's own events only: events caused further on (by
+     * the fulfilment process) inherit the key but not this. A retry finds its first attempt's
+     * events by it, in both event stores, when the key's stored response was lost.
+     */
+    public static final String IDEMPOTENCY_FINGERPRINT = "idempotencyFingerprint";
     /** This event's link in its aggregate's hash chain. */
     public static final String HASH = "hash";
     /** The hash of the previous event of the same aggregate (64 zeros for the first). */

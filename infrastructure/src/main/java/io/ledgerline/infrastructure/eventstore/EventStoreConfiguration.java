@@ -3,7 +3,17 @@ package io.ledgerline.infrastructure.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import io.ledgerline.infrastructure.notification.AnnouncingEventStore;
+import io.ledgerline.infrastructure.notification.Channels;
+import io.ledgerline.infrastructure.notification.DatabaseNotifications;
+import io.ledgerline.infrastructure.notification.NotificationConfiguration;
+import io.ledgerline.infrastructure.notification.NotificationSender;
+import io.ledgerline.infrastructure.notification.NotifiedEventSource;
 import org.axonframework.config.Configuration;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,7 +36,7 @@ import java.time.Duration;
  * Server's instead; the connection provider and the rest stay, for tokens, sagas and the read side.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@org.springframework.context.annotation.Import(AxonServerHealthConfiguration.class)
+@org.springframework.context.annotation.Import({AxonServerHealthConfiguration.class, NotificationConfiguration.class})
 public class EventStoreConfiguration {
 
     /**
@@ -34,6 +44,9 @@ public class EventStoreConfiguration {
      * Unset still means the JDBC event store, as it did before the profile existed.
      */
     static final String AXON_SERVER_ENABLED = "axon.axonserver.enabled";
+
+    /** The bean name of the event source streaming processors read ({@code axon.eventhandling.processors.*.source}). */
+    public static final String PROCESSOR_EVENTS = "processorEvents";
 
     @Bean
     public EventSchema eventSchema() {
@@ -46,19 +59,58 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store every app reads through. Idle streaming processors poll it every
-     * {@code ledgerline.events.poll-interval} ms (Axon's default is a full second).
+     * The event store every app appends and reads through; a committed append is announced on
+     * {@link Channels#EVENTS} for the processors of every app. Its shared reader looks for new events
+     * when told, and otherwise every {@code ledgerline.events.poll-interval} ms.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${ledgerline.events.poll-interval:100}") long pollInterval) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+    public AnnouncingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                           NotificationSender notifications,
+                                           @Value("${ledgerline.events.poll-interval:1000}") long pollInterval) {
+        return AnnouncingEventStore.over(storageEngine, EmbeddedEventStore.builder()
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(pollInterval)
-                .build();
+                .fetchDelay(pollInterval), notifications);
+    }
+
+    /**
+     * What the streaming processors (projections, the fulfilment process) read: the event store,
+     * woken by the announcement of an append, with the callback that lets an idle processor start at once.
+     */
+    @Bean(name = PROCESSOR_EVENTS)
+    @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
+    public StreamableMessageSource<TrackedEventMessage<?>> processorEvents(AnnouncingEventStore eventStore,
+                                                                           DatabaseNotifications notifications) {
+        return new NotifiedEventSource(eventStore, notifications.signal(Channels.EVENTS));
+    }
+
+    /** In Axon Server mode the processors read Axon Server's event store, which tells them of new events itself. */
+    @Bean(name = PROCESSOR_EVENTS)
+    @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "true")
+    public StreamableMessageSource<TrackedEventMessage<?>> axonServerProcessorEvents(EventStore eventStore) {
+        // Only the source's face of the event store: one more bean that is an event bus would be one too many.
+        return new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+                return eventStore.openStream(token);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return eventStore.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return eventStore.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(java.time.Instant dateTime) {
+                return eventStore.createTokenAt(dateTime);
+            }
+        };
     }
 
     /**
@@ -80,6 +132,7 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = AXON_SERVER_ENABLED, havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(@Value("${ledgerline.events.gap-timeout:PT60S}") Duration gapTimeout,
+                                                 @Value("${ledgerline.events.fetch-size:1000}") int fetchSize,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -97,6 +150,8 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                // Events per query when a processor reads the stream or an aggregate is loaded (Axon: 100).
+                .batchSize(fetchSize)
                 .build();
     }
 }

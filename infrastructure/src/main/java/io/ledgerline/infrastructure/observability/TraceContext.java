@@ -1,5 +1,6 @@
 package io.ledgerline.infrastructure.observability;
 
+import io.micrometer.tracing.Link;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -41,6 +42,28 @@ public final class TraceContext {
             return value == null ? null : value.toString();
         });
         return builder.name(name).start();
+    }
+
+    /**
+     * Starts one span for a batch of messages, linked to the trace of each (up to {@code maxLinks}
+     * distinct ones): handling a batch is one unit of work that many requests caused, so it links
+     * to their traces rather than being a child of one of them.
+     */
+    public Span batch(String name, Iterable<? extends Map<String, ?>> metadata, int maxLinks) {
+        Span.Builder builder = tracer.spanBuilder().name(name);
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        for (Map<String, ?> entry : metadata) {
+            if (linked.size() >= maxLinks) {
+                break;
+            }
+            Object traceparent = entry.get(TRACEPARENT);
+            String[] parts = traceparent == null ? new String[0] : traceparent.toString().split("-");
+            if (parts.length == 4 && parts[1].length() == 32 && parts[2].length() == 16 && linked.add(parts[1] + parts[2])) {
+                builder.addLink(new Link(tracer.traceContextBuilder().traceId(parts[1]).spanId(parts[2])
+                        .sampled(parts[3].endsWith("1")).build()));
+            }
+        }
+        return builder.start();
     }
 
     /** The tracer, to put a span in scope. */

@@ -55,7 +55,8 @@ final class ProblemCatalogue {
                 "The path does not accept this method", Map.of());
         add(ProblemType.NOT_ACCEPTABLE, 406, "`Accept` asks for a format the endpoint cannot produce",
                 "Acceptable representations: [application/json, application/*+json].", Map.of());
-        add(ProblemType.ALREADY_EXISTS, 409, "What the request creates exists already",
+        add(ProblemType.ALREADY_EXISTS, 409, "What the request creates exists already (for an order or a payment: "
+                        + "its `Idempotency-Key` created it before the key's retention ended)",
                 "It exists already; it cannot be created twice", Map.of());
         add(ProblemType.CONCURRENCY_CONFLICT, 409, "Another request wrote to the same aggregate at the same moment and "
                         + "the automatic retries also lost; nothing was appended",

@@ -89,8 +89,11 @@ class AxonServerEndToEndTest {
                 "Idempotency-Key", HttpJson.newKey()));
         String orderId = placed.field("orderId");
 
-        // Documented limit of this mode: the event's position is looked up in PostgreSQL, where there is none.
-        assertThat(placed.json().has("position")).isFalse();
+        // The store's head after the write: it covers the write, so minPosition reads it.
+        assertThat(placed.json().path("position").isNumber()).isTrue();
+        HttpJson.Response listed = ok(queries.get("/api/orders?customerId=as-customer&minPosition="
+                + placed.json().path("position").asLong()));
+        assertThat(listed.body()).contains(orderId);
 
         HttpJson.Response order = awaitQuery("/api/orders/" + orderId, r -> r.field("status").equals("CONFIRMED"));
         assertThat(order.field("total")).isEqualTo("39.98");
@@ -100,6 +103,74 @@ class AxonServerEndToEndTest {
         long inPostgres = database.sql("SELECT count(*) FROM events.domain_event_entry WHERE aggregate_identifier = ?")
                 .param(orderId).query(Long.class).single();
         assertThat(inPostgres).as("the events live in Axon Server").isZero();
+    }
+
+    @Test
+    void refusedCommandsAnswerWithTheirProblemTypesAsInTheJdbcMode() {
+        String sku = "AS-" + UUID.randomUUID().toString().substring(0, 8);
+        String product = "{\"sku\":\"" + sku + "\",\"name\":\"Lamp\",\"unitPrice\":\"19.99\",\"currency\":\"EUR\"}";
+        ok(commands.post("/api/inventory", product));
+
+        assertProblem(commands.post("/api/inventory", product), 409, "already-exists");
+        assertProblem(commands.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-as\",\"quantity\":3}"),
+                409, "insufficient-stock");
+        assertProblem(commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "If-Match", "\"7\""),
+                409, "version-conflict");
+        assertProblem(commands.post("/api/orders/" + UUID.randomUUID() + "/confirm", null), 404, "not-found");
+        String key = HttpJson.newKey();
+        ok(commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}", "Idempotency-Key", key));
+        assertProblem(commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":2}", "Idempotency-Key", key),
+                422, "idempotency-key-reused");
+    }
+
+    @Test
+    void aRetryAfterTheKeyWasLostDoesNotCaptureTwice() {
+        String paymentId = ok(commands.post("/api/payments",
+                "{\"orderId\":\"o-as-pay\",\"amount\":\"30.00\",\"currency\":\"EUR\",\"paymentMethodToken\":\"tok_ok\"}",
+                "Idempotency-Key", HttpJson.newKey())).field("paymentId");
+        String key = HttpJson.newKey();
+        String capture = "{\"amount\":\"10.00\",\"currency\":\"EUR\"}";
+        HttpJson.Response first = ok(commands.post("/api/payments/" + paymentId + "/capture", capture, "Idempotency-Key", key));
+        HttpJson.Response replayed = ok(commands.post("/api/payments/" + paymentId + "/capture", capture, "Idempotency-Key", key));
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        // What a crash between Axon Server's append and the key's commit leaves: the events, no key.
+        assertThat(database.sql("DELETE FROM events.idempotency_keys WHERE idempotency_key = ?").param(key).update())
+                .isEqualTo(1);
+
+        HttpJson.Response recovered = ok(commands.post("/api/payments/" + paymentId + "/capture", capture,
+                "Idempotency-Key", key));
+
+        assertThat(recovered.body()).isEqualTo(first.body());
+        assertThat(recovered.etag()).isEqualTo(first.etag());
+        HttpJson.Response history = ok(queries.get("/api/audit/streams/" + paymentId));
+        assertThat(history.json().path("events")).extracting(event -> event.path("type").asText())
+                .containsExactly("PaymentAuthorized", "PaymentCaptured");
+    }
+
+    @Test
+    void theAuditApiReadsAxonServer() {
+        String sku = "AS-" + UUID.randomUUID().toString().substring(0, 8);
+        String requestId = "req-" + UUID.randomUUID();
+        ok(commands.post("/api/inventory",
+                "{\"sku\":\"" + sku + "\",\"name\":\"Lamp\",\"unitPrice\":\"19.99\",\"currency\":\"EUR\"}"));
+        ok(commands.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":4}", "X-Request-Id", requestId));
+
+        HttpJson.Response history = ok(queries.get("/api/audit/streams/" + sku));
+        assertThat(history.json().path("events")).extracting(event -> event.path("type").asText())
+                .containsExactly("ProductRegistered", "StockReceived");
+        assertThat(ok(queries.get("/api/audit/streams/" + sku + "/verify")).json().path("valid").asBoolean()).isTrue();
+        assertThat(ok(queries.get("/api/audit/streams/" + sku + "/state?version=1")).json().path("state").path("onHand")
+                .asInt()).isEqualTo(4);
+        HttpJson.Response correlation = ok(queries.get("/api/audit/correlations/" + requestId));
+        assertThat(correlation.json().path("events")).singleElement()
+                .satisfies(event -> assertThat(event.path("position").isNumber()).isTrue());
+        HttpJson.Response exported = ok(queries.get("/api/audit/export"));
+        assertThat(exported.body()).contains(sku).contains("\"summary\"");
+    }
+
+    private static void assertProblem(HttpJson.Response response, int status, String type) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.field("type")).isEqualTo("urn:ledgerline:problem:" + type);
     }
 
     private static HttpJson.Response awaitQuery(String path, Predicate<HttpJson.Response> visible) {

@@ -70,6 +70,9 @@ class AxonServerProfileWiringTest {
             assertThat(app.getBeansOfType(JdbcEventStorageEngine.class)).isEmpty();
             assertThat(app.getBeansOfType(EventStorageEngine.class)).isEmpty();
             assertThat(app.getBean(CommandBus.class).getClass().getName()).startsWith(AXON_SERVER_CONNECTOR + "command.");
+            assertThat(app.getBean("localSegment").getClass().getSimpleName())
+                    .as("commands from Axon Server run on the bus that reports refusals as problems")
+                    .isEqualTo("ProblemReportingCommandBus");
 
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
             assertThat(app.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
@@ -89,6 +92,7 @@ class AxonServerProfileWiringTest {
             assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
             assertThat(app.getBeansOfType(JdbcEventStorageEngine.class)).hasSize(1);
             assertThat(app.getBean(CommandBus.class).getClass().getName()).doesNotStartWith(AXON_SERVER_CONNECTOR);
+            assertThat(app.getBean(CommandBus.class).getClass().getSimpleName()).isEqualTo("ProblemReportingCommandBus");
             assertThat(HttpJson.onPort(port(app)).get("/actuator/health/readiness").status()).isEqualTo(200);
         }
     }
@@ -116,6 +120,10 @@ class AxonServerProfileWiringTest {
             assertThat(readiness.field("status")).isEqualTo("DOWN");
             assertThat(HttpJson.onPort(port(query)).get("/actuator/health/readiness").status())
                     .as("the query side reads PostgreSQL only").isEqualTo(200);
+            // The audit API reads Axon's event store here, not the event table, which stays empty.
+            assertThat(query.getEnvironment().getProperty("ledgerline.audit.source")).isEqualTo("event-store");
+            assertThat(query.containsBean("eventStoreAuditEvents")).isTrue();
+            assertThat(query.containsBean("jdbcAuditEvents")).isFalse();
         } finally {
             for (int i = apps.size() - 1; i >= 0; i--) {
                 apps.get(i).close();

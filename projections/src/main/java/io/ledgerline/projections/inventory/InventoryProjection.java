@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
 import io.ledgerline.projections.runtime.ReadModelSql;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -37,18 +38,18 @@ public class InventoryProjection {
 
     @EventHandler
     void on(ProductRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
+        jdbc.write(event.sku().value(), """
                         INSERT INTO read.inventory (sku, name, currency, unit_price_minor, on_hand, reserved,
                                                     updated_at, version)
                         VALUES (:sku, :name, :currency, :price, 0, 0, :at, :version)
-                        ON CONFLICT (sku) DO NOTHING""")
-                .param("sku", event.sku().value())
-                .param("name", event.name())
-                .param("currency", event.unitPrice().currency())
-                .param("price", event.unitPrice().minorUnits())
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("version", sequence)
-                .update();
+                        ON CONFLICT (sku) DO NOTHING""",
+                new MapSqlParameterSource()
+                        .addValue("sku", event.sku().value())
+                        .addValue("name", event.name())
+                        .addValue("currency", event.unitPrice().currency())
+                        .addValue("price", event.unitPrice().minorUnits())
+                        .addValue("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("version", sequence));
     }
 
     @EventHandler
@@ -77,15 +78,15 @@ public class InventoryProjection {
     }
 
     private void counts(Sku sku, int onHand, int reserved, long sequence, Instant at) {
-        jdbc.sql("""
+        jdbc.write(sku.value(), """
                         UPDATE read.inventory SET on_hand = :onHand, reserved = :reserved, updated_at = :at,
                                                   version = :version
-                        WHERE sku = :sku AND version < :version""")
-                .param("onHand", onHand)
-                .param("reserved", reserved)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("version", sequence)
-                .param("sku", sku.value())
-                .update();
+                        WHERE sku = :sku AND version < :version""",
+                new MapSqlParameterSource()
+                        .addValue("onHand", onHand)
+                        .addValue("reserved", reserved)
+                        .addValue("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("version", sequence)
+                        .addValue("sku", sku.value()));
     }
 }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
 import io.ledgerline.projections.runtime.ReadModelSql;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -37,34 +38,41 @@ public class OrderProjection {
         this(new ReadModelSql(jdbc, 1));
     }
 
+    /** The order and its lines in one statement: the lines are written only if the order row is new. */
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO read.orders (order_id, customer_id, status, currency, total_minor, line_count,
-                                                 placed_at, updated_at, version)
-                        VALUES (:id, :customer, 'PLACED', :currency, :total, :lines, :at, :at, :version)
-                        ON CONFLICT (order_id) DO NOTHING""")
-                .param("id", event.orderId().value())
-                .param("customer", event.customerId().value())
-                .param("currency", event.total().currency())
-                .param("total", event.total().minorUnits())
-                .param("lines", event.lines().size())
-                .param("at", utc(at))
-                .param("version", sequence)
-                .update();
-        if (inserted == 0) {
-            return;
-        }
         List<OrderLine> lines = event.lines();
+        String[] skus = new String[lines.size()];
+        int[] quantities = new int[lines.size()];
+        long[] unitPrices = new long[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            OrderLine line = lines.get(i);
-            jdbc.sql("""
-                            INSERT INTO read.order_lines (order_id, line_no, sku, quantity, unit_price_minor)
-                            VALUES (?, ?, ?, ?, ?)""")
-                    .params(event.orderId().value(), i + 1, line.sku().value(), line.quantity(),
-                            line.unitPrice().minorUnits())
-                    .update();
+            skus[i] = lines.get(i).sku().value();
+            quantities[i] = lines.get(i).quantity();
+            unitPrices[i] = lines.get(i).unitPrice().minorUnits();
         }
+        jdbc.write(event.orderId().value(), """
+                        WITH placed AS (
+                            INSERT INTO read.orders (order_id, customer_id, status, currency, total_minor, line_count,
+                                                     placed_at, updated_at, version)
+                            VALUES (:id, :customer, 'PLACED', :currency, :total, :lines, :at, :at, :version)
+                            ON CONFLICT (order_id) DO NOTHING
+                            RETURNING order_id)
+                        INSERT INTO read.order_lines (order_id, line_no, sku, quantity, unit_price_minor)
+                        SELECT placed.order_id, line.line_no, line.sku, line.quantity, line.unit_price
+                        FROM placed, unnest(CAST(:skus AS text[]), CAST(:quantities AS integer[]),
+                                            CAST(:prices AS bigint[])) WITH ORDINALITY
+                                     AS line(sku, quantity, unit_price, line_no)""",
+                new MapSqlParameterSource()
+                        .addValue("id", event.orderId().value())
+                        .addValue("customer", event.customerId().value())
+                        .addValue("currency", event.total().currency())
+                        .addValue("total", event.total().minorUnits())
+                        .addValue("lines", lines.size())
+                        .addValue("at", utc(at))
+                        .addValue("version", sequence)
+                        .addValue("skus", skus)
+                        .addValue("quantities", quantities)
+                        .addValue("prices", unitPrices));
     }
 
     @EventHandler
@@ -84,17 +92,17 @@ public class OrderProjection {
 
     private void transition(OrderId orderId, OrderStatus to, String timestampColumn, String reason, long sequence,
                             Instant at) {
-        jdbc.sql("""
+        jdbc.write(orderId.value(), """
                         UPDATE read.orders
                         SET status = :status, %s = :at, updated_at = :at, version = :version,
                             cancel_reason = COALESCE(:reason, cancel_reason)
-                        WHERE order_id = :id AND version < :version""".formatted(timestampColumn))
-                .param("status", to.name())
-                .param("at", utc(at))
-                .param("version", sequence)
-                .param("reason", reason)
-                .param("id", orderId.value())
-                .update();
+                        WHERE order_id = :id AND version < :version""".formatted(timestampColumn),
+                new MapSqlParameterSource()
+                        .addValue("status", to.name())
+                        .addValue("at", utc(at))
+                        .addValue("version", sequence)
+                        .addValue("reason", reason, java.sql.Types.VARCHAR)
+                        .addValue("id", orderId.value()));
     }
 
     static OffsetDateTime utc(Instant at) {

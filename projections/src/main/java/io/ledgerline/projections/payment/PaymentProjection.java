@@ -13,11 +13,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
 import io.ledgerline.projections.runtime.ReadModelSql;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Types;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.UnaryOperator;
 
 /** Maintains {@code read.payments}; rows change only for events newer than their {@code version}. */
 public class PaymentProjection {
@@ -49,83 +51,63 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentCaptured event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateTotals(event.paymentId(), totals -> totals.withCaptured(event.capturedTotal().minorUnits()), sequence, at);
+        jdbc.write(event.paymentId().value(), """
+                        UPDATE read.payments
+                        SET captured_minor = :captured,
+                            status = read.payment_status(authorized_minor, :captured, refunded_minor),
+                            updated_at = :at, version = :version
+                        WHERE payment_id = :id AND version < :version""",
+                new MapSqlParameterSource()
+                        .addValue("captured", event.capturedTotal().minorUnits())
+                        .addValue("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("version", sequence)
+                        .addValue("id", event.paymentId().value()));
     }
 
     @EventHandler
     void on(PaymentRefunded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateTotals(event.paymentId(), totals -> totals.withRefunded(event.refundedTotal().minorUnits()), sequence, at);
+        jdbc.write(event.paymentId().value(), """
+                        UPDATE read.payments
+                        SET refunded_minor = :refunded,
+                            status = read.payment_status(authorized_minor, captured_minor, :refunded),
+                            updated_at = :at, version = :version
+                        WHERE payment_id = :id AND version < :version""",
+                new MapSqlParameterSource()
+                        .addValue("refunded", event.refundedTotal().minorUnits())
+                        .addValue("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("version", sequence)
+                        .addValue("id", event.paymentId().value()));
     }
 
     @EventHandler
     void on(PaymentVoided event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
+        jdbc.write(event.paymentId().value(), """
                         UPDATE read.payments SET status = 'VOIDED', updated_at = :at, version = :version
-                        WHERE payment_id = :id AND version < :version""")
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("version", sequence)
-                .param("id", event.paymentId().value())
-                .update();
-    }
-
-    /** Applies new running totals to a row not yet at this version, deriving the status the way the aggregate does. */
-    private void updateTotals(PaymentId paymentId, UnaryOperator<Totals> change, long sequence, Instant at) {
-        jdbc.sql("""
-                        SELECT currency, authorized_minor, captured_minor, refunded_minor FROM read.payments
-                        WHERE payment_id = ? AND version < ? FOR UPDATE""")
-                .params(paymentId.value(), sequence)
-                .query(Totals.class)
-                .optional()
-                .map(change)
-                .ifPresent(totals -> jdbc.sql("""
-                                UPDATE read.payments
-                                SET captured_minor = :captured, refunded_minor = :refunded, status = :status,
-                                    updated_at = :at, version = :version
-                                WHERE payment_id = :id""")
-                        .param("captured", totals.capturedMinor())
-                        .param("refunded", totals.refundedMinor())
-                        .param("status", totals.status().name())
-                        .param("at", at.atOffset(ZoneOffset.UTC))
-                        .param("version", sequence)
-                        .param("id", paymentId.value())
-                        .update());
-    }
-
-    /** The running totals of one payment row. */
-    record Totals(String currency, long authorizedMinor, long capturedMinor, long refundedMinor) {
-
-        Totals withCaptured(long captured) {
-            return new Totals(currency, authorizedMinor, captured, refundedMinor);
-        }
-
-        Totals withRefunded(long refunded) {
-            return new Totals(currency, authorizedMinor, capturedMinor, refunded);
-        }
-
-        PaymentStatus status() {
-            return PaymentStatus.of(new Money(authorizedMinor, currency), new Money(capturedMinor, currency),
-                    new Money(refundedMinor, currency));
-        }
+                        WHERE payment_id = :id AND version < :version""",
+                new MapSqlParameterSource()
+                        .addValue("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("version", sequence)
+                        .addValue("id", event.paymentId().value()));
     }
 
     private void insert(PaymentId paymentId, String orderId, CustomerId customerId, PaymentStatus status, Money amount,
                         String declineReason, String paymentMethod, long sequence, Instant at) {
-        jdbc.sql("""
+        jdbc.write(paymentId.value(), """
                         INSERT INTO read.payments (payment_id, order_id, customer_id, status, currency, authorized_minor,
                             captured_minor, refunded_minor, decline_reason, payment_method, created_at, updated_at, version)
                         VALUES (:id, :order, :customer, :status, :currency, :authorized, 0, 0, :reason, :method, :at, :at,
                                 :version)
-                        ON CONFLICT (payment_id) DO NOTHING""")
-                .param("id", paymentId.value())
-                .param("order", orderId)
-                .param("customer", customerId == null ? null : customerId.value())
-                .param("status", status.name())
-                .param("currency", amount.currency())
-                .param("authorized", status == PaymentStatus.AUTHORIZED ? amount.minorUnits() : 0)
-                .param("reason", declineReason)
-                .param("method", paymentMethod)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("version", sequence)
-                .update();
+                        ON CONFLICT (payment_id) DO NOTHING""",
+                new MapSqlParameterSource()
+                        .addValue("id", paymentId.value())
+                        .addValue("order", orderId)
+                        .addValue("customer", customerId == null ? null : customerId.value(), Types.VARCHAR)
+                        .addValue("status", status.name())
+                        .addValue("currency", amount.currency())
+                        .addValue("authorized", status == PaymentStatus.AUTHORIZED ? amount.minorUnits() : 0)
+                        .addValue("reason", declineReason, Types.VARCHAR)
+                        .addValue("method", paymentMethod, Types.VARCHAR)
+                        .addValue("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("version", sequence));
     }
 }

@@ -1,11 +1,15 @@
 package io.ledgerline.projections.runtime;
 
+import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
+import io.ledgerline.infrastructure.notification.NotificationSender;
 import io.ledgerline.infrastructure.observability.TraceContext;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -13,11 +17,13 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +58,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Map<String, ReadModel> models;
     private final Generations generations;
     private final EventStore eventStore;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final ConnectionProvider connectionProvider;
@@ -59,6 +66,8 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Serializer serializer;
     private final Serializer eventSerializer;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations namedJdbc;
+    private final NotificationSender notifications;
     private final ProjectionSettings settings;
     private final PlatformTransactionManager platformTransactions;
     private final TraceContext traces;
@@ -67,17 +76,22 @@ public class ProjectionRuntime implements SmartLifecycle {
     private volatile boolean started;
 
     public ProjectionRuntime(List<ReadModel> models, Generations generations, EventStore eventStore,
-                             TokenStore tokenStore, TransactionManager transactionManager,
+                             @Qualifier(EventStoreConfiguration.PROCESSOR_EVENTS)
+                             StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore, TransactionManager transactionManager,
                              ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                              JdbcClient jdbc, ProjectionSettings settings,
-                             PlatformTransactionManager platformTransactions, TraceContext traces) {
+                             PlatformTransactionManager platformTransactions, TraceContext traces,
+                             NotificationSender notifications, NamedParameterJdbcOperations namedJdbc) {
+        this.namedJdbc = namedJdbc;
         this.platformTransactions = platformTransactions;
         this.traces = traces;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.generations = generations;
         this.eventStore = eventStore;
-        this.tokenStore = tokenStore;
+        this.events = events;
+        this.tokenStore = new AnnouncingTokenStore(tokenStore, notifications);
+        this.notifications = notifications;
         this.transactionManager = transactionManager;
         this.connectionProvider = connectionProvider;
         this.deadLetterSchema = deadLetterSchema;
@@ -230,18 +244,18 @@ public class ProjectionRuntime implements SmartLifecycle {
         if (running.containsKey(name)) {
             return;
         }
-        JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters = JdbcSequencedDeadLetterQueue.builder()
+        SequencedDeadLetterQueue<EventMessage<?>> deadLetters = new BatchCachedDeadLetters(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(name)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(deadLetterSchema)
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .build();
+                .build(), jdbc, name);
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new AtomicEventHandler(
+                .eventHandlers(new BatchingEventHandler(
                         new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation))),
-                        platformTransactions, traces, name))
+                        platformTransactions, namedJdbc, traces, name, model.name(), notifications))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(transactionManager)
@@ -251,7 +265,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
-                .messageSource(eventStore)
+                .messageSource(events)
                 .tokenStore(tokenStore)
                 .transactionManager(transactionManager)
                 .coordinatorExecutor(coordinator)

@@ -17,4 +17,9 @@ public record ReadModel(String name, List<String> tables, Function<ReadModelSql,
     public String processorName(int generation) {
         return name + "-g" + generation;
     }
+
+    /** The model a processor builds: {@code orders-g2} → {@code orders}. */
+    public static String modelOf(String processorName) {
+        return processorName.replaceFirst("-g\\d+$", "");
+    }
 }

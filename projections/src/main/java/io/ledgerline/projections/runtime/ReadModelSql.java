@@ -1,5 +1,6 @@
 package io.ledgerline.projections.runtime;
 
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Map;
@@ -13,7 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class ReadModelSql {
 
-    private static final Pattern TABLE = Pattern.compile("\\bread\\.([a-z_]+)\\b");
+    /**
+     * A table of the read schema. A name directly followed by a parenthesis, {@code read.payment_status(},
+     * is a function call, which every generation shares; a column list after a table name is written
+     * with a space, {@code read.orders (order_id, ...)}.
+     */
+    private static final Pattern TABLE = Pattern.compile("\\bread\\.([a-z_]+)\\b(?!\\()");
 
     private final JdbcClient jdbc;
     private final int generation;
@@ -27,6 +33,21 @@ public final class ReadModelSql {
         this.generation = generation;
     }
 
+    /**
+     * A write to the rows named by {@code key} (usually the aggregate's id). While a projection
+     * processor handles a batch, the write is kept and sent with the rest of the batch when it
+     * commits ({@link RowWrites}); elsewhere it runs at once. Either way a handler cannot see the
+     * outcome, so every write must be safe to repeat and must not depend on another key's writes:
+     * guard changes with the row's version, and insert with {@code ON CONFLICT}.
+     */
+    public void write(String key, String template, SqlParameterSource params) {
+        String sql = rewritten.computeIfAbsent(template, this::rewrite);
+        if (!RowWrites.collect(new RowWrites.Write(key, sql, params))) {
+            jdbc.sql(sql).paramSource(params).update();
+        }
+    }
+
+    /** A statement run at once, for reads and schema changes; handlers write with {@link #write}. */
     public JdbcClient.StatementSpec sql(String template) {
         return jdbc.sql(rewritten.computeIfAbsent(template, this::rewrite));
     }
@@ -40,7 +61,8 @@ public final class ReadModelSql {
         return "read." + name + "_g" + generation;
     }
 
-    private String rewrite(String template) {
+    /** The statement as it runs against this generation. */
+    String rewrite(String template) {
         return TABLE.matcher(template).replaceAll(match -> table(match.group(1)));
     }
 }

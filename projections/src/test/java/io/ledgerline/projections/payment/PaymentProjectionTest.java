@@ -6,6 +6,7 @@ import io.ledgerline.domain.payment.PaymentCaptured;
 import io.ledgerline.domain.payment.PaymentDeclined;
 import io.ledgerline.domain.payment.PaymentId;
 import io.ledgerline.domain.payment.PaymentRefunded;
+import io.ledgerline.domain.payment.PaymentStatus;
 import io.ledgerline.domain.payment.PaymentVoided;
 import io.ledgerline.domain.shared.Money;
 import io.ledgerline.projections.support.ReadModelDatabase;
@@ -220,5 +221,27 @@ class PaymentProjectionTest {
 
     private Map<String, Object> payment() {
         return database.row("SELECT * FROM read.payments WHERE payment_id = ?", paymentId.value());
+    }
+
+    @Test
+    void theDatabaseDerivesAStatusFromTotalsExactlyAsTheDomainDoes() {
+        long[] amounts = {0, 1, 499, 500, 1000};
+        int compared = 0;
+        for (long authorized : amounts) {
+            for (long captured : amounts) {
+                for (long refunded : amounts) {
+                    if (captured > authorized || refunded > captured) {
+                        continue;
+                    }
+                    String derived = database.jdbc().sql("SELECT read.payment_status(?, ?, ?)")
+                            .params(authorized, captured, refunded).query(String.class).single();
+                    assertThat(derived).as("authorized %d, captured %d, refunded %d", authorized, captured, refunded)
+                            .isEqualTo(PaymentStatus.of(new Money(authorized, "EUR"), new Money(captured, "EUR"),
+                                    new Money(refunded, "EUR")).name());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(20);
     }
 }

@@ -39,6 +39,10 @@ public final class ReadModelDatabase implements AutoCloseable {
         return new ReadModelDatabase(dataSource);
     }
 
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

@@ -8,7 +8,6 @@ import io.ledgerline.domain.shared.InvalidValueException;
 import io.ledgerline.query.web.Filters;
 import io.ledgerline.query.web.NotFoundException;
 import io.ledgerline.query.web.Paging;
-import io.ledgerline.query.web.SqlFilter;
 import io.ledgerline.infrastructure.openapi.AllowedRoles;
 import io.ledgerline.infrastructure.openapi.ApiContract;
 import io.ledgerline.infrastructure.openapi.ApiProblems;
@@ -59,7 +58,7 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "Read-only access to the event store: histories, time travel, hash chains, exports "
-        + "(docs/auditing.md). With Axon Server the events are not in PostgreSQL and these see none")
+        + "(docs/auditing.md)")
 @AllowedRoles(Callers.AUDITOR)
 public class AuditController {
 
@@ -68,12 +67,12 @@ public class AuditController {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final int PROGRESS_EVERY = 10_000;
 
-    private final AuditEventStore store;
+    private final AuditEvents store;
     private final EventDecoder decoder;
     private final TimeTravel timeTravel;
     private final Paging paging;
 
-    public AuditController(AuditEventStore store, EventDecoder decoder, TimeTravel timeTravel, Paging paging) {
+    public AuditController(AuditEvents store, EventDecoder decoder, TimeTravel timeTravel, Paging paging) {
         this.store = store;
         this.decoder = decoder;
         this.timeTravel = timeTravel;
@@ -158,7 +157,7 @@ public class AuditController {
             name = "page", value = """
             {"items":[{"position":5321,"aggregateId":"LAMP-1","aggregateType":"InventoryItem","sequence":1,"eventId":"b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42","type":"StockReceived","payloadType":"io.ledgerline.domain.inventory.StockReceived","timestamp":"2026-11-20T10:15:30.345678Z","payload":{"sku":"LAMP-1","quantity":10},"metadata":{"subject":"merchant","correlationId":"4bf92f3577b34da6a3ce929d0e0e4736"}}],"next":5321}""")))
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    public EventPage events(@Parameter(description = "Only events after this position (default 0)", example = "5000",
+    public EventPage events(@Parameter(description = "Only events after this position (default: from the first event)", example = "5000",
                                     schema = @Schema(type = "integer", format = "int64", minimum = "0")) @RequestParam(required = false) Long after,
                             @Parameter(description = "Events per page, 1 to 200 (default 50)", example = "100",
                                     schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "200")) @RequestParam(required = false) Integer limit,
@@ -176,13 +175,9 @@ public class AuditController {
         Instant fromTime = Filters.instant(from, "from");
         Instant toTime = Filters.instant(to, "to");
         String eventType = Filters.text(type, "type");
-        SqlFilter filter = new SqlFilter()
-                .add("time_stamp >= :from", "from", fromTime == null ? null : DateTimeUtils.formatInstant(fromTime))
-                .add("time_stamp < :to", "to", toTime == null ? null : DateTimeUtils.formatInstant(toTime))
-                .add("(payload_type = :type OR payload_type LIKE '%.' || :type)", "type", eventType)
-                .add("type = :aggregateType", "aggregateType", Filters.text(aggregateType, "aggregateType"))
-                .add("correlation_id = :correlationId", "correlationId", Filters.text(correlationId, "correlationId"));
-        List<StoredEvent> page = store.page(filter, after == null ? 0 : after, size);
+        AuditEvents.Filter filter = new AuditEvents.Filter(fromTime, toTime, eventType,
+                Filters.text(aggregateType, "aggregateType"), Filters.text(correlationId, "correlationId"));
+        List<StoredEvent> page = store.page(filter, after == null ? -1 : after, size);
         return new EventPage(decoder.views(page), page.size() == size ? page.get(page.size() - 1).position() : null);
     }
 

@@ -39,7 +39,8 @@ public final class AuditViews {
     public record ChainFailure(
             @Schema(description = "The aggregate id", example = "LAMP-1", requiredMode = Schema.RequiredMode.REQUIRED) String aggregateId,
             @Schema(description = "The event's sequence in the aggregate", example = "1", requiredMode = Schema.RequiredMode.REQUIRED) long sequence,
-            @Schema(description = "The event's global position", example = "5321", requiredMode = Schema.RequiredMode.REQUIRED) long position,
+            @Schema(description = "The event's global position; absent where the store does not tell it (Axon Server mode)",
+                    example = "5321") Long position,
             @Schema(description = "The event id", example = "b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42", requiredMode = Schema.RequiredMode.REQUIRED) String eventId,
             @Schema(description = "What is wrong: `missing-event`, `unhashed`, `chain-broken` or `content-changed`, with "
                     + "an explanation", example = "content-changed: the stored content does not match its hash", requiredMode = Schema.RequiredMode.REQUIRED) String problem) {

@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * One event as an auditor sees it: where it sits, what it is, its payload (after upcasting) and
  * metadata. Payload and metadata are plain maps and lists, so that any JSON mapper writes them as
- * they are stored (the web layer's Jackson 3 as well as the export's Jackson 2).
+ * they are stored (the web layer's Jackson 3 as well as the export's Jackson 2). The position is
+ * null where the store does not tell it (an aggregate's history in Axon Server mode).
  */
 @Schema(description = "One stored event")
 public record EventView(
-        @Schema(description = "The global position in the event store", example = "5321", requiredMode = Schema.RequiredMode.REQUIRED) long position,
+        @Schema(description = "The global position in the event store; absent where the store does not tell it (an "
+                + "aggregate's history in Axon Server mode)", example = "5321") Long position,
         @Schema(description = "The aggregate id", example = "LAMP-1", requiredMode = Schema.RequiredMode.REQUIRED) String aggregateId,
         @Schema(description = "The aggregate type", example = "InventoryItem", requiredMode = Schema.RequiredMode.REQUIRED) String aggregateType,
         @Schema(description = "The sequence in the aggregate (its version after this event)", example = "1", requiredMode = Schema.RequiredMode.REQUIRED) long sequence,

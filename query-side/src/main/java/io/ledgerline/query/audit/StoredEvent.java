@@ -1,14 +1,18 @@
 package io.ledgerline.query.audit;
 
 import io.ledgerline.infrastructure.audit.EventHash;
+import io.ledgerline.infrastructure.audit.RecordedEvent;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** One row of the event store as stored: the raw material of every audit answer. */
-record StoredEvent(long position, String aggregateId, String aggregateType, long sequence, String eventId,
+/**
+ * One event as stored: the raw material of every audit answer. The position is null where the
+ * store does not tell it (an aggregate's events read from Axon Server).
+ */
+record StoredEvent(Long position, String aggregateId, String aggregateType, long sequence, String eventId,
                    String payloadType, String payloadRevision, String timestamp, byte[] payload, byte[] metadata) {
 
     static final String COLUMNS = """
@@ -20,6 +24,12 @@ record StoredEvent(long position, String aggregateId, String aggregateType, long
                 rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("payload_type"),
                 rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload"),
                 rs.getBytes("meta_data"));
+    }
+
+    static StoredEvent of(RecordedEvent event) {
+        return new StoredEvent(event.position(), event.aggregateId(), event.aggregateType(), event.sequence(),
+                event.eventId(), event.payloadType(), event.payloadRevision(), event.timestamp(), event.payload(),
+                event.metadata());
     }
 
     GenericDomainEventEntry<byte[]> entry() {

@@ -80,7 +80,7 @@ public class InventoryQueryController {
     public ResponseEntity<StockView> get(@Parameter(description = "The SKU", example = "LAMP-1") @PathVariable String sku,
                                          @Parameter(description = QueryParameters.MIN_VERSION, example = "0", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                          @RequestParam(required = false) Long minVersion) {
-        StockView stock = consistency.awaitVersion(
+        StockView stock = consistency.awaitVersion(ReadModel.INVENTORY, sku,
                         () -> jdbc.sql(SELECT + " WHERE sku = ?").param(sku).query(VIEW).optional(),
                         StockView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("inventory item", sku));

@@ -76,7 +76,7 @@ public class OrderQueryController {
                                                    schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                            @RequestParam(required = false) Long minVersion, Authentication caller) {
         String scope = Callers.customerScope(caller);
-        OrderDetail order = consistency.awaitVersion(() -> orders.find(orderId), OrderDetail::version, minVersion)
+        OrderDetail order = consistency.awaitVersion(ReadModel.ORDERS, orderId, () -> orders.find(orderId), OrderDetail::version, minVersion)
                 .filter(found -> scope == null || scope.equals(found.customerId()))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         return ResponseEntity.ok().eTag(Long.toString(order.version())).body(order);

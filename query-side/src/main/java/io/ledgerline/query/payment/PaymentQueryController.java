@@ -92,7 +92,7 @@ public class PaymentQueryController {
                                            @Parameter(description = QueryParameters.MIN_VERSION, example = "0", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                            @RequestParam(required = false) Long minVersion, Authentication caller) {
         String scope = Callers.customerScope(caller);
-        PaymentView payment = consistency.awaitVersion(
+        PaymentView payment = consistency.awaitVersion(ReadModel.PAYMENTS, paymentId,
                         () -> jdbc.sql(SELECT + " WHERE payment_id = ?").param(paymentId).query(VIEW).optional(),
                         PaymentView::version, minVersion)
                 .filter(found -> scope == null || scope.equals(found.customerId()))

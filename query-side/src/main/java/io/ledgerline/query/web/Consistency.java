@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -26,36 +24,50 @@ import java.util.function.ToLongFunction;
 public class Consistency {
 
     private final JdbcClient jdbc;
+    private final ReadModelWaits waits;
     private final Duration wait;
     private final Duration pollInterval;
+    private final Duration notifiedPollInterval;
 
-    public Consistency(JdbcClient jdbc, @Value("${ledgerline.query.consistency-wait:PT2S}") Duration wait,
-                       @Value("${ledgerline.query.consistency-poll-interval:PT0.02S}") Duration pollInterval) {
+    public Consistency(JdbcClient jdbc, ReadModelWaits waits,
+                       @Value("${ledgerline.query.consistency-wait:PT2S}") Duration wait,
+                       @Value("${ledgerline.query.consistency-poll-interval:PT0.02S}") Duration pollInterval,
+                       @Value("${ledgerline.query.consistency-notified-poll-interval:PT0.25S}") Duration notifiedPollInterval) {
         this.jdbc = jdbc;
+        this.waits = waits;
         this.wait = wait;
         this.pollInterval = pollInterval;
+        this.notifiedPollInterval = notifiedPollInterval;
     }
 
-    /** Reads a row until its version is at least {@code minVersion} (any version if null). */
-    public <T> Optional<T> awaitVersion(Supplier<Optional<T>> read, ToLongFunction<T> version, Long minVersion) {
+    /**
+     * Reads a row of {@code model} until its version is at least {@code minVersion} (any version if
+     * null), reading it again when the projections say they wrote the rows of {@code key}.
+     */
+    public <T> Optional<T> awaitVersion(ReadModel model, String key, Supplier<Optional<T>> read,
+                                        ToLongFunction<T> version, Long minVersion) {
         if (minVersion == null) {
             return read.get();
         }
         requireNonNegative(minVersion, "minVersion");
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Optional<T> row = read.get();
-            if (row.isPresent() && version.applyAsLong(row.get()) >= minVersion) {
-                return row;
+        try (ReadModelWaits.Waiter waiter = waits.waitFor(
+                notice -> notice.concernsRow(model.processingGroup(), key))) {
+            while (true) {
+                waiter.arm();
+                Optional<T> row = read.get();
+                if (row.isPresent() && version.applyAsLong(row.get()) >= minVersion) {
+                    return row;
+                }
+                if (System.nanoTime() > deadline) {
+                    Map<String, Object> progress = new LinkedHashMap<>();
+                    progress.put("requiredVersion", minVersion);
+                    row.ifPresent(r -> progress.put("currentVersion", version.applyAsLong(r)));
+                    throw new NotYetConsistentException("The read model does not show version " + minVersion
+                            + " yet; retry shortly", progress);
+                }
+                pause(waiter, deadline);
             }
-            if (System.nanoTime() > deadline) {
-                Map<String, Object> progress = new LinkedHashMap<>();
-                progress.put("requiredVersion", minVersion);
-                row.ifPresent(r -> progress.put("currentVersion", version.applyAsLong(r)));
-                throw new NotYetConsistentException("The read model does not show version " + minVersion
-                        + " yet; retry shortly", progress);
-            }
-            pause();
         }
     }
 
@@ -66,15 +78,21 @@ public class Consistency {
         }
         requireNonNegative(minPosition, "minPosition");
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!covered(processingGroup, minPosition)) {
-            if (System.nanoTime() > deadline) {
-                Map<String, Object> progress = new LinkedHashMap<>();
-                progress.put("requiredPosition", minPosition);
-                progress.put("processedPosition", processed(processingGroup));
-                throw new NotYetConsistentException("The " + processingGroup
-                        + " read model has not processed position " + minPosition + " yet; retry shortly", progress);
+        try (ReadModelWaits.Waiter waiter = waits.waitFor(notice -> notice.concernsTokens(processingGroup))) {
+            while (true) {
+                waiter.arm();
+                if (covered(processingGroup, minPosition)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    Map<String, Object> progress = new LinkedHashMap<>();
+                    progress.put("requiredPosition", minPosition);
+                    progress.put("processedPosition", processed(processingGroup));
+                    throw new NotYetConsistentException("The " + processingGroup
+                            + " read model has not processed position " + minPosition + " yet; retry shortly", progress);
+                }
+                pause(waiter, deadline);
             }
-            pause();
         }
     }
 
@@ -105,7 +123,13 @@ public class Consistency {
         }
     }
 
-    private void pause() {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.max(1, pollInterval.toMillis())));
+    /**
+     * Sleeps until the projections announce what the request waits for, or for the poll interval:
+     * short while notifications are not heard, longer while they are (in case one was lost).
+     */
+    private void pause(ReadModelWaits.Waiter waiter, long deadline) {
+        Duration interval = waits.listening() ? notifiedPollInterval : pollInterval;
+        long nanos = Math.min(Math.max(1_000_000, interval.toNanos()), Math.max(1, deadline - System.nanoTime()));
+        waiter.sleep(nanos);
     }
 }

@@ -1,0 +1,14 @@
+package io.ledgerline.infrastructure.notification;
+
+/** The notification channels the apps use; the payload is always empty. */
+public final class Channels {
+
+    /** An append to the event store committed. */
+    public static final String EVENTS = "ledgerline_events";
+
+    /** A projection batch committed: read models and their tokens moved on. */
+    public static final String READ_MODELS = "ledgerline_read";
+
+    private Channels() {
+    }
+}

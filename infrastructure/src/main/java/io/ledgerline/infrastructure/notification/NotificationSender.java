@@ -1,0 +1,177 @@
+package io.ledgerline.infrastructure.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Announces commits on notification channels, after the fact and from a transaction of its own.
+ * <p>
+ * Not from the committing transaction: PostgreSQL serializes the commits of transactions that
+ * notify (they take one lock for the notification queue until they end), which measured 4 to 5
+ * times fewer appends per second with {@code fsync} on (docs/performance.md). Here a caller only
+ * raises a flag; one thread sends a {@code NOTIFY} for every topic raised since its last one, so a
+ * burst of commits costs one notification per topic, and at most one round is sent per {@code minInterval}.
+ */
+public class NotificationSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+    private final DataSource dataSource;
+    private final long minIntervalNanos;
+    /** What is waiting to be sent, by channel and topic. */
+    private final ConcurrentHashMap<Topic, Keys> raised = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition pending = lock.newCondition();
+    private volatile Thread sender;
+    private volatile boolean running;
+
+    public NotificationSender(DataSource dataSource, Duration minInterval) {
+        this.dataSource = dataSource;
+        this.minIntervalNanos = minInterval.toNanos();
+    }
+
+    /** Asks for a notification on {@code channel} soon; cheap and never blocks. */
+    public void announce(String channel) {
+        announce(channel, "", null);
+    }
+
+    /**
+     * Asks for a notification on {@code channel} about {@code topic} soon, naming {@code key} (null:
+     * everything about the topic). The keys raised for a topic since its last notification go out
+     * together in one payload, {@code topic|key1,key2}, or {@code topic|*} when there are too many,
+     * so a listener can tell whether the notification concerns what it waits for.
+     */
+    public void announce(String channel, String topic, String key) {
+        raised.compute(new Topic(channel, topic), (name, keys) -> (keys == null ? new Keys() : keys).add(key));
+        lock.lock();
+        try {
+            pending.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where a notification goes and what it is about. */
+    private record Topic(String channel, String topic) {
+    }
+
+    /** The keys raised for one topic; all of them once there are too many to name. */
+    private static final class Keys {
+        private static final int MOST = 40;
+        private final Set<String> keys = new LinkedHashSet<>();
+        private boolean all;
+
+        Keys add(String key) {
+            if (key == null || key.isEmpty() || key.contains(",") || key.contains("|") || keys.size() >= MOST) {
+                all = true;
+                keys.clear();
+            } else if (!all) {
+                keys.add(key);
+            }
+            return this;
+        }
+
+        String payload(String topic) {
+            return topic + "|" + (all ? "*" : String.join(",", keys));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::send, "db-notify");
+        thread.setDaemon(true);
+        sender = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = sender;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    private void send() {
+        boolean warned = false;
+        while (running) {
+            try {
+                awaitRaised();
+            } catch (InterruptedException e) {
+                break;
+            }
+            long started = System.nanoTime();
+            // Taken one by one: a topic raised again after this is sent again next time.
+            List<String[]> notifications = new ArrayList<>();
+            for (Topic topic : raised.keySet()) {
+                Keys keys = raised.remove(topic);
+                if (keys != null) {
+                    notifications.add(new String[] {topic.channel(), keys.payload(topic.topic())});
+                }
+            }
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                connection.setAutoCommit(true);
+                for (String[] notification : notifications) {
+                    notify.setString(1, notification[0]);
+                    notify.setString(2, notification[1]);
+                    notify.execute();
+                }
+                warned = false;
+            } catch (SQLException | RuntimeException e) {
+                if (running && !warned) {
+                    log.warn("Could not send a database notification ({}); readers fall back to polling", e.getMessage());
+                    warned = true;
+                }
+            }
+            long rest = minIntervalNanos - (System.nanoTime() - started);
+            if (rest > 0) {
+                LockSupport.parkNanos(rest);
+            }
+        }
+    }
+
+    private void awaitRaised() throws InterruptedException {
+        lock.lock();
+        try {
+            while (raised.isEmpty()) {
+                pending.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.ledgerline.projections.runtime;
+
+import io.ledgerline.infrastructure.notification.Channels;
+import io.ledgerline.infrastructure.notification.NotificationSender;
+import io.ledgerline.infrastructure.notification.ReadModelNotice;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The projections' token store, announcing on {@link Channels#READ_MODELS} whenever a stored token
+ * commits: the read-model rows written in the same transaction are then visible, and the query
+ * side's read-your-writes waits can look at once.
+ */
+final class AnnouncingTokenStore implements TokenStore {
+
+    private final TokenStore delegate;
+    private final NotificationSender sender;
+
+    AnnouncingTokenStore(TokenStore delegate, NotificationSender sender) {
+        this.delegate = delegate;
+        this.sender = sender;
+    }
+
+    @Override
+    public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
+        delegate.storeToken(token, processorName, segment);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    announce(processorName);
+                }
+            });
+        } else {
+            announce(processorName);
+        }
+    }
+
+    private void announce(String processorName) {
+        sender.announce(Channels.READ_MODELS, ReadModelNotice.tokensTopic(ReadModel.modelOf(processorName)), null);
+    }
+
+    @Override
+    public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
+        delegate.initializeTokenSegments(processorName, segmentCount);
+    }
+
+    @Override
+    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
+            throws UnableToClaimTokenException {
+        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
+    }
+
+    @Override
+    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
+        return delegate.fetchToken(processorName, segment);
+    }
+
+    @Override
+    public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
+        return delegate.fetchToken(processorName, segment);
+    }
+
+    @Override
+    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
+        delegate.extendClaim(processorName, segment);
+    }
+
+    @Override
+    public void releaseClaim(String processorName, int segment) {
+        delegate.releaseClaim(processorName, segment);
+    }
+
+    @Override
+    public void initializeSegment(TrackingToken token, String processorName, int segment)
+            throws UnableToClaimTokenException {
+        delegate.initializeSegment(token, processorName, segment);
+    }
+
+    @Override
+    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
+        delegate.deleteToken(processorName, segment);
+    }
+
+    @Override
+    public boolean requiresExplicitSegmentInitialization() {
+        return delegate.requiresExplicitSegmentInitialization();
+    }
+
+    @Override
+    public int[] fetchSegments(String processorName) {
+        return delegate.fetchSegments(processorName);
+    }
+
+    @Override
+    public List<Segment> fetchAvailableSegments(String processorName) {
+        return delegate.fetchAvailableSegments(processorName);
+    }
+
+    @Override
+    public Optional<String> retrieveStorageIdentifier() {
+        return delegate.retrieveStorageIdentifier();
+    }
+}

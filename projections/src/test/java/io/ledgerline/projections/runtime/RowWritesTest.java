@@ -1,0 +1,126 @@
+package io.ledgerline.projections.runtime;
+
+import io.ledgerline.domain.inventory.Sku;
+import io.ledgerline.domain.order.CustomerId;
+import io.ledgerline.domain.order.OrderCancelled;
+import io.ledgerline.domain.order.OrderConfirmed;
+import io.ledgerline.domain.order.OrderId;
+import io.ledgerline.domain.order.OrderLine;
+import io.ledgerline.domain.order.OrderPlaced;
+import io.ledgerline.domain.order.OrderShipped;
+import io.ledgerline.domain.shared.Money;
+import io.ledgerline.projections.order.OrderProjection;
+import io.ledgerline.projections.support.ReadModelDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.ledgerline.projections.support.ReadModelDatabase.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A batch's collected writes land exactly as the same writes made one at a time, in far fewer statements. */
+class RowWritesTest {
+
+    private static final Instant AT = Instant.parse("2025-04-01T08:00:00Z");
+
+    private static ReadModelDatabase database;
+    private static NamedParameterJdbcTemplate named;
+
+    @BeforeAll
+    static void migrate() {
+        database = ReadModelDatabase.migrated();
+        named = new NamedParameterJdbcTemplate(database.dataSource());
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void aBatchOfLifecyclesEndsInTheSameRowsAsOneEventAtATimeWithAStatementPerRoundAndSql() throws Exception {
+        List<OrderId> oneByOne = ids(5);
+        List<OrderId> batched = ids(5);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new OrderProjection(new ReadModelSql(database.jdbc(), 1)));
+
+        for (int i = 0; i < oneByOne.size(); i++) {
+            lifecycle(handlers, oneByOne.get(i), i % 2 == 0);
+        }
+        RowWrites writes = new RowWrites();
+        for (int i = 0; i < batched.size(); i++) {
+            boolean ship = i % 2 == 0;
+            OrderId id = batched.get(i);
+            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, ship)));
+        }
+        assertThat(orders(batched)).as("nothing is written before the flush").isEmpty();
+
+        int statements = writes.flush(named);
+
+        // Round 0: the five placements; round 1: the five confirmations; round 2: ships and cancels.
+        assertThat(statements).isEqualTo(4);
+        assertThat(withoutIds(orders(batched))).isEqualTo(withoutIds(orders(oneByOne)));
+        assertThat(database.rows("SELECT * FROM read.order_lines WHERE order_id = ?", batched.get(0).value()))
+                .hasSize(2);
+    }
+
+    @Test
+    void replayingABatchChangesNothing() throws Exception {
+        List<OrderId> ids = ids(3);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new OrderProjection(new ReadModelSql(database.jdbc(), 1)));
+        RowWrites writes = new RowWrites();
+        for (OrderId id : ids) {
+            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, true)));
+        }
+        writes.flush(named);
+        List<Map<String, Object>> once = orders(ids);
+
+        RowWrites again = new RowWrites();
+        for (OrderId id : ids) {
+            again.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, true)));
+        }
+        again.flush(named);
+
+        assertThat(orders(ids)).isEqualTo(once);
+        assertThat(database.rows("SELECT * FROM read.order_lines WHERE order_id = ?", ids.get(0).value())).hasSize(2);
+    }
+
+    /** Placed, confirmed, then shipped or cancelled, delivered as the processor delivers them. */
+    private static void lifecycle(AnnotationEventHandlerAdapter handlers, OrderId id, boolean ship) throws Exception {
+        List<OrderLine> lines = List.of(new OrderLine(new Sku("SKU-A"), 2, new Money(1999, "EUR")),
+                new OrderLine(new Sku("SKU-B"), 1, new Money(450, "EUR")));
+        deliver(handlers, id, 0, new OrderPlaced(id, new CustomerId("customer-1"), lines, new Money(4448, "EUR")));
+        deliver(handlers, id, 1, new OrderConfirmed(id));
+        deliver(handlers, id, 2, ship ? new OrderShipped(id) : new OrderCancelled(id, "changed my mind"));
+    }
+
+    private static void deliver(AnnotationEventHandlerAdapter handlers, OrderId id, long sequence, Object payload)
+            throws Exception {
+        handlers.handle(new GenericDomainEventMessage<>("Order", id.value(), sequence, payload, MetaData.emptyInstance(),
+                java.util.UUID.randomUUID().toString(), AT.plusSeconds(60 * sequence)));
+    }
+
+    private static List<OrderId> ids(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> new OrderId(unique("order"))).toList();
+    }
+
+    private static List<Map<String, Object>> orders(List<OrderId> ids) {
+        return ids.stream().flatMap(id -> database.rows("SELECT * FROM read.orders WHERE order_id = ?", id.value())
+                .stream()).toList();
+    }
+
+    private static List<Map<String, Object>> withoutIds(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> copy = new java.util.TreeMap<>(row);
+            copy.remove("order_id");
+            return (Map<String, Object>) copy;
+        }).toList();
+    }
+}
