@@ -19,6 +19,7 @@ COPY command-side/pom.xml command-side/
 COPY projections/pom.xml projections/
 COPY query-side/pom.xml query-side/
 COPY launcher/pom.xml launcher/
+COPY contract-test/pom.xml contract-test/
 COPY bench/pom.xml bench/
 # The reactor's own modules are in no repository yet, so they are left out. go-offline fetches almost
 # everything; the few artifacts it misses (versions picked by conflict resolution) come in the next step.

@@ -30,7 +30,7 @@ import java.util.List;
 public class IdempotencyConfiguration {
 
     /** The endpoints that refuse a request without an Idempotency-Key: creating orders and moving money. */
-    static final List<String> REQUIRED = List.of("/api/orders", "/api/payments", "/api/payments/*/capture",
+    public static final List<String> REQUIRED = List.of("/api/orders", "/api/payments", "/api/payments/*/capture",
             "/api/payments/*/refund");
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);

@@ -1,2 +1,2 @@
-/** What operators see from outside: trace context carried through messages, and the OpenAPI description. */
+/** What operators see from outside: trace context carried through messages. */
 package io.ledgerline.infrastructure.observability;

@@ -1,5 +1,6 @@
 package io.ledgerline.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * refused, an error a filter sent with {@code sendError}) with a problem detail, in place of
  * Spring Boot's default JSON. Whatever the container or the firewall said is not echoed.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.springframework.stereotype.Component;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +28,20 @@ public class DeadLetters {
     }
 
     /** One parked event. */
-    public record Letter(String sequence, long index, String eventId, String eventType, String aggregateId,
-                         Long aggregateSequence, String causeType, String causeMessage, Instant enqueuedAt,
-                         Instant lastTouched) {
+    @Schema(description = "An event a projection could not handle, parked with the rest of its sequence")
+    public record Letter(
+            @Schema(description = "The sequence it blocks: the aggregate id", example = "LAMP-1", requiredMode = Schema.RequiredMode.REQUIRED) String sequence,
+            @Schema(description = "Its place in the sequence's parked events", example = "0", requiredMode = Schema.RequiredMode.REQUIRED) long index,
+            @Schema(description = "The event id", example = "b1f7c2d4-9a3e-4f60-8d21-5c7e9a0b3f42", requiredMode = Schema.RequiredMode.REQUIRED) String eventId,
+            @Schema(description = "The event type", example = "io.ledgerline.domain.inventory.StockReceived", requiredMode = Schema.RequiredMode.REQUIRED) String eventType,
+            @Schema(description = "The aggregate id", example = "LAMP-1") String aggregateId,
+            @Schema(description = "The event's sequence in its aggregate", example = "1") Long aggregateSequence,
+            @Schema(description = "The failure's type", example = "org.springframework.dao.DataIntegrityViolationException")
+            String causeType,
+            @Schema(description = "The failure's message", example = "value too long for type character varying(200)")
+            String causeMessage,
+            @Schema(description = "When it was parked", example = "2026-11-20T10:15:31.000123Z", requiredMode = Schema.RequiredMode.REQUIRED) Instant enqueuedAt,
+            @Schema(description = "When it was last retried", example = "2026-11-20T10:20:00.000456Z", requiredMode = Schema.RequiredMode.REQUIRED) Instant lastTouched) {
     }
 
     public List<Letter> list(String model) {

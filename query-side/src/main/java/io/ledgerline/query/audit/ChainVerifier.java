@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.infrastructure.audit.AuditMetadata;
 import io.ledgerline.infrastructure.audit.EventHash;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Re-walks one aggregate's events and finds the first that no longer matches: its content does not
  * hash to its stored hash, its link does not name its predecessor's hash, or a sequence number is
@@ -18,10 +15,10 @@ final class ChainVerifier {
     private String expectedPrevious = EventHash.GENESIS;
     private long expectedSequence;
     private long checked;
-    private Map<String, Object> failure;
+    private AuditViews.ChainFailure failure;
 
     /** Checks the next event; returns the failure it reveals, or null. Only the first failure is kept. */
-    Map<String, Object> check(StoredEvent event) {
+    AuditViews.ChainFailure check(StoredEvent event) {
         if (!event.aggregateId().equals(aggregateId)) {
             reset();
             aggregateId = event.aggregateId();
@@ -48,12 +45,7 @@ final class ChainVerifier {
         if (problem == null) {
             return null;
         }
-        failure = new LinkedHashMap<>();
-        failure.put("aggregateId", event.aggregateId());
-        failure.put("sequence", event.sequence());
-        failure.put("position", event.position());
-        failure.put("eventId", event.eventId());
-        failure.put("problem", problem);
+        failure = new AuditViews.ChainFailure(event.aggregateId(), event.sequence(), event.position(), event.eventId(), problem);
         return failure;
     }
 
@@ -68,7 +60,7 @@ final class ChainVerifier {
         return checked;
     }
 
-    Map<String, Object> failure() {
+    AuditViews.ChainFailure failure() {
         return failure;
     }
 }

@@ -12,6 +12,21 @@ import io.ledgerline.query.web.Page;
 import io.ledgerline.query.web.Paging;
 import io.ledgerline.query.web.Sort;
 import io.ledgerline.query.web.SqlFilter;
+import io.ledgerline.infrastructure.openapi.AllowedRoles;
+import io.ledgerline.infrastructure.openapi.ApiContract;
+import io.ledgerline.infrastructure.openapi.ApiProblems;
+import io.ledgerline.infrastructure.security.Callers;
+import io.ledgerline.infrastructure.web.ProblemType;
+import io.ledgerline.query.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +45,8 @@ import java.util.Map;
 /** Stock levels: one SKU, or lists filtered by SKU prefix and by available stock at or below a level. */
 @RestController
 @RequestMapping("/api/inventory")
+@Tag(name = "Inventory", description = "Stock levels: on hand, reserved and available per SKU")
+@AllowedRoles(Callers.REPORTER)
 public class InventoryQueryController {
 
     private static final Map<String, Sort.Column> SORTS = Map.of(
@@ -54,9 +71,15 @@ public class InventoryQueryController {
         this.listing = new Listing<>(jdbc, SELECT, "sku", VIEW);
     }
 
+    @Operation(operationId = "getStock", summary = "Read the stock of one SKU", description = "JSON only.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The stock; `ETag` is its version",
+            content = @Content(examples = @ExampleObject(name = "lamp", value = """
+                    {"sku":"LAMP-1","name":"Desk lamp","currency":"EUR","unitPrice":"19.99","onHand":10,"reserved":2,"available":8,"updatedAt":"2026-11-20T10:15:30.345678Z","version":2}""")))
+    @ApiProblems(ProblemType.NOT_FOUND)
     @GetMapping(path = "/{sku}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<StockView> get(@PathVariable String sku,
-                                           @RequestParam(required = false) Long minVersion) {
+    public ResponseEntity<StockView> get(@Parameter(description = "The SKU", example = "LAMP-1") @PathVariable String sku,
+                                         @Parameter(description = QueryParameters.MIN_VERSION, example = "0", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+                                         @RequestParam(required = false) Long minVersion) {
         StockView stock = consistency.awaitVersion(ReadModel.INVENTORY, sku,
                         () -> jdbc.sql(SELECT + " WHERE sku = ?").param(sku).query(VIEW).optional(),
                         StockView::version, minVersion)
@@ -64,12 +87,29 @@ public class InventoryQueryController {
         return ResponseEntity.ok().eTag(Long.toString(stock.version())).body(stock);
     }
 
+    @Operation(operationId = "listStock", summary = "List stock levels",
+            description = "Stock per SKU, one page at a time, filtered and sorted. " + QueryParameters.CSV)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "One page, or with `Accept: text/csv` every matching SKU",
+            headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "page", value = """
+                            {"items":[{"sku":"LAMP-1","name":"Desk lamp","currency":"EUR","unitPrice":"19.99","onHand":10,"reserved":2,"available":8,"updatedAt":"2026-11-20T10:15:30.345678Z","version":2}]}""")),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv", value = """
+                            sku,name,currency,unitPrice,onHand,reserved,available,updatedAt,version
+                            LAMP-1,Desk lamp,EUR,19.99,10,2,8,2026-11-20T10:15:30.345678Z,2
+                            """))})
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<StockView> list(@RequestParam(required = false) String skuPrefix,
+    public Page<StockView> list(@Parameter(description = "SKUs starting with this: letters, digits, `.`, `_` and `-` only",
+                                        example = "LAMP", schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]+$"))
+                                @RequestParam(required = false) String skuPrefix,
+                                @Parameter(description = "Only SKUs whose available stock is at most this", example = "5")
                                 @RequestParam(required = false) Integer maxAvailable,
-                                @RequestParam(required = false) String sort,
-                                @RequestParam(required = false) String cursor,
+                                @Parameter(description = QueryParameters.SORT + "`sku`, `available`, `updatedAt`; default "
+                                        + "`sku`", example = "available") @RequestParam(required = false) String sort,
+                                @Parameter(description = QueryParameters.CURSOR) @RequestParam(required = false) String cursor,
+                                @Parameter(description = QueryParameters.LIMIT, example = "20", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "200"))
                                 @RequestParam(required = false) Integer limit,
+                                @Parameter(description = QueryParameters.MIN_POSITION, example = "5321", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                 @RequestParam(required = false) Long minPosition) {
         int size = paging.request(limit).limit();
         SqlFilter filter = filter(skuPrefix, maxAvailable);
@@ -78,6 +118,7 @@ public class InventoryQueryController {
         return listing.page(filter, order, cursor, size);
     }
 
+    @Hidden // documented with list: the same operation, as text/csv
     @GetMapping(produces = Csv.MEDIA_TYPE)
     @Transactional(readOnly = true)
     public void export(@RequestParam(required = false) String skuPrefix,

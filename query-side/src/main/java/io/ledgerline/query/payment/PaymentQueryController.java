@@ -12,7 +12,21 @@ import io.ledgerline.query.web.Page;
 import io.ledgerline.query.web.Paging;
 import io.ledgerline.query.web.Sort;
 import io.ledgerline.query.web.SqlFilter;
+import io.ledgerline.infrastructure.openapi.AllowedRoles;
+import io.ledgerline.infrastructure.openapi.ApiContract;
+import io.ledgerline.infrastructure.openapi.ApiProblems;
 import io.ledgerline.infrastructure.security.Callers;
+import io.ledgerline.infrastructure.web.ProblemType;
+import io.ledgerline.query.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +47,9 @@ import java.util.Map;
 /** Payments for reporting tools: one by id, or lists filtered by order, status and creation time. */
 @RestController
 @RequestMapping("/api/payments")
+@Tag(name = "Payments", description = "Payments as the read model shows them: amounts authorized, captured and refunded")
+@AllowedRoles(value = {Callers.CLIENT, Callers.REPORTER},
+        note = "a client sees only its own customer's payments; another customer's payment is 404")
 public class PaymentQueryController {
 
     private static final Map<String, Sort.Column> SORTS = Map.of(
@@ -62,8 +79,17 @@ public class PaymentQueryController {
         this.listing = new Listing<>(jdbc, SELECT, "payment_id", VIEW);
     }
 
+    @Operation(operationId = "getPayment", summary = "Read one payment",
+            description = "One payment. For a declined payment `authorized` is zero and the requested amount is not "
+                    + "shown. JSON only.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The payment; `ETag` is its version",
+            content = @Content(examples = @ExampleObject(name = "authorized", value = """
+                    {"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","customerId":"c-1","status":"AUTHORIZED","currency":"EUR","authorized":"39.98","captured":"0.00","refunded":"0.00","paymentMethod":"…sa","createdAt":"2026-11-20T10:15:30.223344Z","updatedAt":"2026-11-20T10:15:30.223344Z","version":0}""")))
+    @ApiProblems(ProblemType.NOT_FOUND)
     @GetMapping(path = "/{paymentId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PaymentView> get(@PathVariable String paymentId,
+    public ResponseEntity<PaymentView> get(@Parameter(description = "The payment id", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+                                           @PathVariable String paymentId,
+                                           @Parameter(description = QueryParameters.MIN_VERSION, example = "0", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                            @RequestParam(required = false) Long minVersion, Authentication caller) {
         String scope = Callers.customerScope(caller);
         PaymentView payment = consistency.awaitVersion(ReadModel.PAYMENTS, paymentId,
@@ -74,15 +100,36 @@ public class PaymentQueryController {
         return ResponseEntity.ok().eTag(Long.toString(payment.version())).body(payment);
     }
 
+    @Operation(operationId = "listPayments", summary = "List payments",
+            description = "Payments, one page at a time, filtered and sorted. " + QueryParameters.CSV
+                    + " A client gets only its own customer's payments. Find the payment of an automatically fulfilled "
+                    + "order with `orderId`.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "One page, or with `Accept: text/csv` every matching payment",
+            headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "page", value = """
+                            {"items":[{"paymentId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","orderId":"0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11","customerId":"c-1","status":"AUTHORIZED","currency":"EUR","authorized":"39.98","captured":"0.00","refunded":"0.00","paymentMethod":"…sa","createdAt":"2026-11-20T10:15:30.223344Z","updatedAt":"2026-11-20T10:15:30.223344Z","version":0}]}""")),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv", value = """
+                            paymentId,orderId,customerId,status,currency,authorized,captured,refunded,declineReason,paymentMethod,createdAt,updatedAt,version
+                            7c9e6679-7425-40de-944b-e07fc1f90ae7,0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11,c-1,AUTHORIZED,EUR,39.98,0.00,0.00,,…sa,2026-11-20T10:15:30.223344Z,2026-11-20T10:15:30.223344Z,0
+                            """))})
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<PaymentView> list(@RequestParam(required = false) String orderId,
+    public Page<PaymentView> list(@Parameter(description = "Exact order id", example = "0b6c1f8e-5f0e-4d7a-9a55-2f3a8f1f4c11")
+                                  @RequestParam(required = false) String orderId,
+                                  @Parameter(description = "`AUTHORIZED`, `DECLINED`, `PARTIALLY_CAPTURED`, `CAPTURED`, "
+                                          + "`PARTIALLY_REFUNDED`, `REFUNDED` or `VOIDED` (any case)", example = "AUTHORIZED")
                                   @RequestParam(required = false) String status,
+                                  @Parameter(description = QueryParameters.FROM_INSTANT, example = "2026-11-20")
                                   @RequestParam(required = false) String createdFrom,
+                                  @Parameter(description = QueryParameters.TO_INSTANT, example = "2026-11-21")
                                   @RequestParam(required = false) String createdTo,
-                                  @RequestParam(required = false) String sort,
-                                  @RequestParam(required = false) String cursor,
+                                  @Parameter(description = QueryParameters.SORT + "`createdAt`, `updatedAt`; default "
+                                          + "`-createdAt`", example = "-createdAt") @RequestParam(required = false) String sort,
+                                  @Parameter(description = QueryParameters.CURSOR) @RequestParam(required = false) String cursor,
+                                  @Parameter(description = QueryParameters.LIMIT, example = "20", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "200"))
                                   @RequestParam(required = false) Integer limit,
-                                @RequestParam(required = false) Long minPosition, Authentication caller) {
+                                  @Parameter(description = QueryParameters.MIN_POSITION, example = "5321", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+                                  @RequestParam(required = false) Long minPosition, Authentication caller) {
         int size = paging.request(limit).limit();
         SqlFilter filter = filter(orderId, status, createdFrom, createdTo, Callers.customerScope(caller));
         Sort order = sort(sort);
@@ -90,6 +137,7 @@ public class PaymentQueryController {
         return listing.page(filter, order, cursor, size);
     }
 
+    @Hidden // documented with list: the same operation, as text/csv
     @GetMapping(produces = Csv.MEDIA_TYPE)
     @Transactional(readOnly = true)
     public void export(@RequestParam(required = false) String orderId,

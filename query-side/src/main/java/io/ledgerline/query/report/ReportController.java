@@ -11,6 +11,19 @@ import io.ledgerline.query.web.Consistency;
 import io.ledgerline.query.web.Csv;
 import io.ledgerline.query.web.ReadModel;
 import io.ledgerline.query.web.Filters;
+import io.ledgerline.infrastructure.openapi.AllowedRoles;
+import io.ledgerline.infrastructure.openapi.ApiContract;
+import io.ledgerline.infrastructure.security.Callers;
+import io.ledgerline.query.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +47,13 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/reports")
+@Tag(name = "Reports", description = "Net booked sales per day and per SKU, and orders per status, as JSON or CSV")
+@AllowedRoles(Callers.REPORTER)
 public class ReportController {
+
+    private static final String SALES = " Net booked sales: an order counts on the UTC day it was placed, whatever its "
+            + "status now, and drops out again if cancelled; payments do not change them. Each currency has its own rows. "
+            + "With `Accept: text/csv`, the rows as CSV (without `from` and `to`).";
 
     static final int MAX_DAYS = 366;
 
@@ -46,17 +65,38 @@ public class ReportController {
         this.consistency = consistency;
     }
 
+    @Operation(operationId = "dailySales", summary = "Daily sales per SKU",
+            description = "One row per day, SKU and currency with sales, ordered by day, SKU and currency; days without "
+                    + "sales have no row." + SALES)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The report", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "one-day", value = """
+                            {"from":"2026-11-20","to":"2026-11-20","rows":[{"day":"2026-11-20","sku":"LAMP-1",\
+                            "currency":"EUR","orders":1,"units":2,"revenue":"39.98"}]}""")),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv", value = """
+                            day,sku,currency,orders,units,revenue
+                            2026-11-20,LAMP-1,EUR,1,2,39.98
+                            """))})
     @GetMapping(path = "/daily-sales", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Report<DailySales> dailySales(@RequestParam(required = false) String from,
+    public Report<DailySales> dailySales(@Parameter(description = "The first UTC day, inclusive (years 1 to 9999); required", required = true, example = "2026-11-20",
+                                                 schema = @Schema(type = "string", format = "date"))
+                                         @RequestParam(required = false) String from,
+                                         @Parameter(description = "The last UTC day, inclusive; required, not before `from`, at most 366 days after it",
+                                                 required = true, example = "2026-11-20", schema = @Schema(type = "string", format = "date"))
                                          @RequestParam(required = false) String to,
+                                         @Parameter(description = "Only this exact SKU", example = "LAMP-1")
                                          @RequestParam(required = false) String sku,
+                                         @Parameter(description = "Only this currency: three capital letters", example = "EUR",
+                                                 schema = @Schema(type = "string", pattern = "^[A-Z]{3}$"))
                                          @RequestParam(required = false) String currency,
+                                         @Parameter(description = QueryParameters.MIN_POSITION, example = "5321", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                          @RequestParam(required = false) Long minPosition) {
         Range range = Range.of(from, to);
         consistency.awaitPosition(ReadModel.SALES.processingGroup(), minPosition);
         return new Report<>(range.from(), range.to(), daily(range, sku, currency));
     }
 
+    @Hidden // documented with dailySales: the same operation, as text/csv
     @GetMapping(path = "/daily-sales", produces = Csv.MEDIA_TYPE)
     public void dailySalesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String sku, @RequestParam(required = false) String currency,
@@ -66,16 +106,36 @@ public class ReportController {
         Csv.write(response, "daily-sales", DailySales.class, consumer -> consumer.accept(rows.stream()));
     }
 
+    @Operation(operationId = "salesBySku", summary = "Sales per SKU over a range of days",
+            description = "One row per SKU and currency, summed over the range, ordered by revenue (highest first), then "
+                    + "SKU and currency." + SALES)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The report", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "november", value = """
+                            {"from":"2026-11-01","to":"2026-11-30","rows":[{"sku":"LAMP-1","currency":"EUR",\
+                            "orders":3,"units":5,"revenue":"99.95"}]}""")),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv", value = """
+                            sku,currency,orders,units,revenue
+                            LAMP-1,EUR,3,5,99.95
+                            """))})
     @GetMapping(path = "/sales-by-sku", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Report<SkuSales> salesBySku(@RequestParam(required = false) String from,
+    public Report<SkuSales> salesBySku(@Parameter(description = "The first UTC day, inclusive (years 1 to 9999); required", required = true, example = "2026-11-20",
+                                                 schema = @Schema(type = "string", format = "date"))
+                                       @RequestParam(required = false) String from,
+                                       @Parameter(description = "The last UTC day, inclusive; required, not before `from`, at most 366 days after it",
+                                                 required = true, example = "2026-11-20", schema = @Schema(type = "string", format = "date"))
                                        @RequestParam(required = false) String to,
+                                       @Parameter(description = "Only this currency: three capital letters", example = "EUR",
+                                                 schema = @Schema(type = "string", pattern = "^[A-Z]{3}$"))
                                        @RequestParam(required = false) String currency,
+                                       @Parameter(description = QueryParameters.MIN_POSITION, example = "5321", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
                                        @RequestParam(required = false) Long minPosition) {
         Range range = Range.of(from, to);
         consistency.awaitPosition(ReadModel.SALES.processingGroup(), minPosition);
         return new Report<>(range.from(), range.to(), bySku(range, currency));
     }
 
+    @Hidden // documented with salesBySku: the same operation, as text/csv
     @GetMapping(path = "/sales-by-sku", produces = Csv.MEDIA_TYPE)
     public void salesBySkuCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String currency,
@@ -85,12 +145,29 @@ public class ReportController {
         Csv.write(response, "sales-by-sku", SkuSales.class, consumer -> consumer.accept(rows.stream()));
     }
 
+    @Operation(operationId = "orderStatus", summary = "Orders per status",
+            description = "The current number of orders in each status, zero included, in the order `PLACED`, "
+                    + "`CONFIRMED`, `SHIPPED`, `CANCELLED`. With `Accept: text/csv`, as CSV.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A count per status", headers = @Header(name = ApiContract.CONTENT_DISPOSITION, ref = "#/components/headers/" + ApiContract.CONTENT_DISPOSITION),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "counts", value = """
+                            [{"status":"PLACED","count":3},{"status":"CONFIRMED","count":1},{"status":"SHIPPED","count":0},\
+                            {"status":"CANCELLED","count":1}]""")),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv", value = """
+                            status,count
+                            PLACED,3
+                            CONFIRMED,1
+                            SHIPPED,0
+                            CANCELLED,1
+                            """))})
     @GetMapping(path = "/order-status", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<StatusCount> orderStatus(@RequestParam(required = false) Long minPosition) {
+    public List<StatusCount> orderStatus(@Parameter(description = QueryParameters.MIN_POSITION, example = "5321", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+                                         @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(ReadModel.ORDERS.processingGroup(), minPosition);
         return statusCounts();
     }
 
+    @Hidden // documented with orderStatus: the same operation, as text/csv
     @GetMapping(path = "/order-status", produces = Csv.MEDIA_TYPE)
     public void orderStatusCsv(@RequestParam(required = false) Long minPosition, HttpServletResponse response)
             throws IOException {

@@ -3,6 +3,7 @@ package io.ledgerline.query.web;
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import io.ledgerline.infrastructure.eventstore.SpringTransactions;
 import io.ledgerline.infrastructure.observability.ObservabilityConfiguration;
+import io.ledgerline.infrastructure.openapi.OpenApiConfiguration;
 import io.ledgerline.infrastructure.security.SecurityConfiguration;
 import io.ledgerline.infrastructure.serialization.MessageSerialization;
 import io.ledgerline.infrastructure.web.WebConfiguration;
@@ -15,6 +16,6 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({MessageSerialization.class, EventStoreConfiguration.class, SpringTransactions.class, WebConfiguration.class, SecurityConfiguration.class,
-        ObservabilityConfiguration.class})
+        ObservabilityConfiguration.class, OpenApiConfiguration.class})
 public class SharedInfrastructure {
 }
