@@ -16,9 +16,10 @@ final class EmbeddedPostgresServer implements PostgresServer {
         this.postgres = postgres;
     }
 
-    static EmbeddedPostgresServer start(int port, Path dataDirectory, Map<String, String> serverConfig) {
+    static EmbeddedPostgresServer start(int port, Path dataDirectory, Map<String, String> serverConfig,
+                                        boolean stopAtJvmExit) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(stopAtJvmExit);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -28,6 +28,7 @@ public final class LocalPostgres {
     private final Mode defaultMode;
     private int port;
     private Path dataDirectory;
+    private boolean stoppedByOwner;
     private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
     /** Which server to use. */
@@ -68,6 +69,16 @@ public final class LocalPostgres {
         return this;
     }
 
+    /**
+     * The caller stops the server itself, after everything that uses it. Without this, the
+     * embedded library stops it from a JVM shutdown hook of its own, which runs at the same time as
+     * the hooks closing the apps: they then lose the database while they release their segments.
+     */
+    public LocalPostgres stoppedByOwner() {
+        this.stoppedByOwner = true;
+        return this;
+    }
+
     /** The port for a started server; 0 (the default) picks a free one. */
     public LocalPostgres port(int port) {
         this.port = port;
@@ -96,7 +107,7 @@ public final class LocalPostgres {
         PostgresServer server = switch (mode) {
             case EXTERNAL -> external();
             case TESTCONTAINERS -> ContainerPostgresServer.start(IMAGE, serverConfig);
-            default -> EmbeddedPostgresServer.start(port, dataDirectory, serverConfig);
+            default -> EmbeddedPostgresServer.start(port, dataDirectory, serverConfig, !stoppedByOwner);
         };
         log.info("Using {} PostgreSQL at {}", server.kind(), server.jdbcUrl("postgres"));
         return server;

@@ -25,7 +25,7 @@ public final class TestDatabases {
     public static synchronized PostgresServer server() {
         if (server == null) {
             // These suites prove nothing about crashes; the durability test starts its own durable server.
-            PostgresServer started = LocalPostgres.forTests().withoutDurability().start();
+            PostgresServer started = LocalPostgres.forTests().withoutDurability().stoppedByOwner().start();
             // One hook, in order: whatever uses the server stops before it does (hooks run all at once).
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 closeUsers();
