@@ -4,7 +4,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * connection is alive. When the connection breaks, every signal fires (whatever was announced
  * meanwhile is lost, so readers must look) and the listener reconnects.
  */
-public class DatabaseNotifications implements SmartLifecycle {
+public class DatabaseNotifications extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
     private static final int WAIT_MILLIS = 250;
@@ -34,10 +32,9 @@ public class DatabaseNotifications implements SmartLifecycle {
     private final Duration keepAlive;
     private final Duration reconnectDelay;
     private final Map<String, Signal> signals = new ConcurrentHashMap<>();
-    private volatile Thread listener;
-    private volatile boolean running;
 
     public DatabaseNotifications(DataSource dataSource, Duration keepAlive, Duration reconnectDelay) {
+        super("db-notifications");
         this.dataSource = dataSource;
         this.keepAlive = keepAlive;
         this.reconnectDelay = reconnectDelay;
@@ -52,42 +49,9 @@ public class DatabaseNotifications implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        Thread thread = new Thread(this::listen, "db-notifications");
-        thread.setDaemon(true);
-        listener = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread thread = listener;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts before the processors and waits that read through it, stops after them. */
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
-    }
-
-    private void listen() {
+    void run() {
         boolean warned = false;
-        while (running) {
+        while (running()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
@@ -97,7 +61,7 @@ public class DatabaseNotifications implements SmartLifecycle {
                     log.info("Listening for database notifications again");
                     warned = false;
                 }
-                while (running) {
+                while (running()) {
                     subscribeNew(connection, listening);
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
@@ -116,7 +80,7 @@ public class DatabaseNotifications implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!running()) {
                     break;
                 }
                 if (!warned) {
@@ -131,7 +95,7 @@ public class DatabaseNotifications implements SmartLifecycle {
                     signal.fire(null);
                 });
             }
-            if (running) {
+            if (running()) {
                 LockSupport.parkNanos(reconnectDelay.toNanos());
             }
         }

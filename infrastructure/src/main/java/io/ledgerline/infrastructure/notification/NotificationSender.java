@@ -2,7 +2,8 @@ package io.ledgerline.infrastructure.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -10,11 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * raises a flag; one thread sends a {@code NOTIFY} for every topic raised since its last one, so a
  * burst of commits costs one notification per topic, and at most one round is sent per {@code minInterval}.
  */
-public class NotificationSender implements SmartLifecycle {
+public class NotificationSender extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
@@ -38,12 +39,11 @@ public class NotificationSender implements SmartLifecycle {
     private final ConcurrentHashMap<Topic, Keys> raised = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition pending = lock.newCondition();
-    private volatile Thread sender;
     private Connection connection;
     private PreparedStatement notify;
-    private volatile boolean running;
 
     public NotificationSender(DataSource dataSource, Duration minInterval) {
+        super("db-notify");
         this.dataSource = dataSource;
         this.minIntervalNanos = minInterval.toNanos();
     }
@@ -67,6 +67,31 @@ public class NotificationSender implements SmartLifecycle {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * {@link #announce(String, String, String)} for each of {@code keys} (null: everything about the
+     * topic) once the current Spring transaction has committed, never if it rolls back; at once
+     * outside a transaction.
+     */
+    public void announceAfterCommit(String channel, String topic, Collection<String> keys) {
+        Runnable announcement = () -> {
+            if (keys == null) {
+                announce(channel, topic, null);
+            } else {
+                keys.forEach(key -> announce(channel, topic, key));
+            }
+        };
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            announcement.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                announcement.run();
+            }
+        });
     }
 
     /** Where a notification goes and what it is about. */
@@ -95,41 +120,9 @@ public class NotificationSender implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        Thread thread = new Thread(this::send, "db-notify");
-        thread.setDaemon(true);
-        sender = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread thread = sender;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
-    }
-
-    private void send() {
+    void run() {
         boolean warned = false;
-        while (running) {
+        while (running()) {
             try {
                 awaitRaised();
             } catch (InterruptedException e) {
@@ -154,7 +147,7 @@ public class NotificationSender implements SmartLifecycle {
                 warned = false;
             } catch (SQLException | RuntimeException e) {
                 closeConnection();
-                if (running && !warned) {
+                if (running() && !warned) {
                     log.warn("Could not send a database notification ({}); readers fall back to polling", e.getMessage());
                     warned = true;
                 }

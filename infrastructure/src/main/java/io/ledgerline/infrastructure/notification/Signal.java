@@ -2,23 +2,18 @@ package io.ledgerline.infrastructure.notification;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * What one notification channel has said so far: a count that grows with every notification
  * received (and whenever notifications may have been missed, so that waiters look for themselves),
- * a way to wait for it to grow, and callbacks run when it does.
+ * and callbacks run when it does.
  */
 public final class Signal {
 
     private final String channel;
     private final AtomicLong count = new AtomicLong();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final Set<Consumer<String>> callbacks = new CopyOnWriteArraySet<>();
     private volatile boolean listening;
 
@@ -44,24 +39,6 @@ public final class Signal {
         return listening;
     }
 
-    /**
-     * Waits until the count differs from {@code seen} or the time is up.
-     *
-     * @return true if it fired since {@code seen}
-     */
-    public boolean awaitChange(long seen, long timeout, TimeUnit unit) throws InterruptedException {
-        long remaining = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (count.get() == seen && remaining > 0) {
-                remaining = changed.awaitNanos(remaining);
-            }
-            return count.get() != seen;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Runs {@code callback} (on the listener's thread; it must be quick) each time the channel fires. */
     public AutoCloseable onFire(Runnable callback) {
         return onPayload(payload -> callback.run());
@@ -83,12 +60,6 @@ public final class Signal {
 
     void fire(String payload) {
         count.incrementAndGet();
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
         for (Consumer<String> callback : callbacks) {
             try {
                 callback.accept(payload);

@@ -35,15 +35,6 @@ public final class TraceContext {
         return carrier;
     }
 
-    /** Starts a span continuing the trace in {@code metadata} (or a new trace when there is none). */
-    public Span continueFrom(Map<String, ?> metadata, String name) {
-        Span.Builder builder = propagator.extract(metadata, (carrier, key) -> {
-            Object value = carrier.get(key);
-            return value == null ? null : value.toString();
-        });
-        return builder.name(name).start();
-    }
-
     /**
      * Starts one span for a batch of messages, linked to the trace of each (up to {@code maxLinks}
      * distinct ones): handling a batch is one unit of work that many requests caused, so it links

@@ -7,8 +7,6 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,20 +29,8 @@ final class AnnouncingTokenStore implements TokenStore {
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         delegate.storeToken(token, processorName, segment);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    announce(processorName);
-                }
-            });
-        } else {
-            announce(processorName);
-        }
-    }
-
-    private void announce(String processorName) {
-        sender.announce(Channels.READ_MODELS, ReadModelNotice.tokensTopic(ReadModel.modelOf(processorName)), null);
+        sender.announceAfterCommit(Channels.READ_MODELS, ReadModelNotice.tokensTopic(ReadModel.modelOf(processorName)),
+                null);
     }
 
     @Override

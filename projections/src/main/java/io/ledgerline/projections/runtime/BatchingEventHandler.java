@@ -20,8 +20,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import io.ledgerline.infrastructure.notification.Channels;
 import io.ledgerline.infrastructure.notification.NotificationSender;
 import io.ledgerline.infrastructure.notification.ReadModelNotice;
@@ -172,18 +170,7 @@ final class BatchingEventHandler implements EventMessageHandler {
      * that only requests waiting for those rows read them again.
      */
     private void announceAfterCommit(Set<String> keys) {
-        Runnable announce = () -> keys.forEach(key ->
-                notifications.announce(Channels.READ_MODELS, ReadModelNotice.rowsTopic(model), key));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    announce.run();
-                }
-            });
-        } else {
-            announce.run();
-        }
+        notifications.announceAfterCommit(Channels.READ_MODELS, ReadModelNotice.rowsTopic(model), keys);
     }
 
     private static long position(Message<?> message) {
