@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark harness, one command (docs/performance.md): builds the apps and the load generator,
 # starts PostgreSQL and the three apps as separate processes, loads them, runs pgbench beside them,
-# and writes bench/results/ (results.md, results.json, latency.png, profiles).
+# runs the stock-Axon peer (bench/stock-axon) on the same load, and writes bench/results/ (results.md,
+# results.json, latency.png, profiles).
 #   bench/run.sh            the full run (30 s phases, 1,000,000 seeded events; about 15-20 minutes)
 #   bench/run.sh --quick    a short try-out (10 s phases, 200,000 seeded events)
 # More options: --phase-seconds N, --seed-events N, --rebuild-minutes N, --no-profile, --out DIR.
@@ -18,7 +19,7 @@ locked() {
 }
 
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  locked ./mvnw -B -q -DskipTests package -pl launcher,bench -am
+  locked ./mvnw -B -q -DskipTests package -pl launcher,bench,bench/stock-axon -am
 fi
 if ! command -v pgbench >/dev/null 2>&1; then
   echo "pgbench is not installed: the database-limit phase will be skipped (Debian: apt-get install postgresql-client)" >&2
@@ -28,7 +29,9 @@ fi
 mkdir -p bench/target/jars
 cp launcher/target/ledgerline-local.jar bench/target/jars/ledgerline-local.jar
 cp bench/target/ledgerline-bench.jar bench/target/jars/ledgerline-bench.jar
-run=(java -jar bench/target/jars/ledgerline-bench.jar --apps-jar bench/target/jars/ledgerline-local.jar "$@")
+cp bench/stock-axon/target/stock-axon.jar bench/target/jars/stock-axon.jar
+run=(java -jar bench/target/jars/ledgerline-bench.jar --apps-jar bench/target/jars/ledgerline-local.jar
+     --peer-jar bench/target/jars/stock-axon.jar "$@")
 if [ "${BENCH_HOLD_LOCK:-}" = "1" ] && command -v flock >/dev/null 2>&1; then
   exec flock "$LOCK" "${run[@]}"
 fi

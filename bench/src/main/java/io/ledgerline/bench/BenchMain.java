@@ -41,6 +41,7 @@ public final class BenchMain {
     private static final double LIGHT_RATE = 20;
     private static final double MAX_JIT_CORES = 0.1;
     private static final String CLIENT = "c-1";
+    private static final String PEER_DATABASE = "stock_axon";
     private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final BenchOptions options;
@@ -138,6 +139,7 @@ public final class BenchMain {
         }
         endToEnd();
         fulfilment();
+        stockAxonPeer(database);
         if (options.until().equals("e2e")) {
             return;
         }
@@ -157,8 +159,6 @@ public final class BenchMain {
                 results.longStream.onOrdinary().p50Ms()));
         rawRead(database);
         rebuild(database, work);
-        results.notMeasured.add("Stock Axon as the peer (tracking processors, batch size 1, no caching): not measured; "
-                + "the apps have no switch for it and the harness does not change application code.");
         results.notMeasured.add("Command latency at 10M events: the run seeds " + options.seedOrders()
                 + " events; 10M would take about ten times the seeding and rebuild time.");
     }
@@ -169,6 +169,10 @@ public final class BenchMain {
      * of a core, for at most three minutes. On two cores a compiling JVM skews every figure.
      */
     private void warmUp(String when) {
+        warmUp(when, workload);
+    }
+
+    private void warmUp(String when, Workload workload) {
         long start = System.nanoTime();
         log(String.format("Warm-up (%s): 16 clients for at least %d s, until the JIT is quiet", when,
                 options.warmUpSeconds()));
@@ -252,6 +256,53 @@ public final class BenchMain {
         log(String.format("  confirmed after p50 %.0f ms, p99 %.0f ms; %d not confirmed",
                 results.fulfilment.confirmedAfter().p50Ms(), results.fulfilment.confirmedAfter().p99Ms(),
                 results.fulfilment.notConfirmed()));
+    }
+
+    /**
+     * The stock-Axon peer (bench/stock-axon) on the same load as the product's 16-client phase, with
+     * the same warm-up, and a command on a long-lived product of the same length, while the
+     * product's apps sit idle beside it. Its store is small, as the product's is at this point.
+     */
+    private void stockAxonPeer(Database database) throws SQLException {
+        if (options.peerJar() == null) {
+            results.notMeasured.add("Stock Axon peer: not measured (no --peer-jar; bench/run.sh passes it)");
+            return;
+        }
+        awaitReadSide();
+        log("Stock Axon peer: starting it on a database of its own");
+        AppProcess peer = system.startPeer(options.peerJar().toAbsolutePath(), PEER_DATABASE);
+        try {
+            log(String.format("  ready after %.1f s; setup: %d products with stock, %d authorized payments",
+                    peer.readySeconds(), options.products(), options.payments()));
+            Http anonymous = new Http();
+            Workload peerLoad = Workload.setUp(client, anonymous.as(system.commandSide().baseUrl(), "merchant"),
+                    peer.baseUrl(), CLIENT, options.products(), options.payments(), 8);
+            warmUp("stock Axon peer", peerLoad);
+            log(String.format("Stock Axon peer: 16 clients for %d s", options.phaseSeconds()));
+            Meter.Measured<ClosedLoop.Result> run = meter.measure(() ->
+                    ClosedLoop.run(peerLoad, client, 16, Duration.ofSeconds(options.phaseSeconds())));
+            log(String.format("  %.0f commands/s, p50 %.1f ms, p99 %.1f ms, failed %s; CPU cores %s",
+                    run.result().commandsPerSecond(), run.result().latency().p50Ms(), run.result().latency().p99Ms(),
+                    run.result().failures(), run.cpuCores()));
+            require(peerLoad.send(client, peerLoad.registerProduct(LONG_SKU)));
+            require(peerLoad.send(client, peerLoad.receive(LONG_SKU, 1_000_000_000)));
+            try (Connection connection = database.connect(PEER_DATABASE)) {
+                EventSeeder.lengthenPeerStream(connection, LONG_SKU, options.longStreamEvents());
+            }
+            log("  long stream: reserve-stock one at a time on a " + options.longStreamEvents() + "-event product");
+            LongStream.Result longStream = LongStream.measure(peerLoad, client, LONG_SKU, options.longStreamEvents(), 10);
+            log(String.format("  p50 %.1f ms on the long stream, %.1f ms elsewhere", longStream.onLongStream().p50Ms(),
+                    longStream.onOrdinary().p50Ms()));
+            results.stockAxon = new Results.PeerRun(run.result(), run.cpuCores(), longStream);
+        } finally {
+            system.stopPeer();
+        }
+    }
+
+    private static void require(Workload.Outcome outcome) {
+        if (!outcome.ok()) {
+            throw new IllegalStateException("A setup command failed with " + outcome.status());
+        }
     }
 
     /** Lets the read models work off what the last phase left them, and records how long that took. */

@@ -1,14 +1,24 @@
 package io.ledgerline.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.support.CommandSideTest;
+import io.ledgerline.infrastructure.audit.AuditMetadata;
+import io.ledgerline.infrastructure.audit.EventHash;
+import io.ledgerline.infrastructure.audit.RecordedEvent;
 import io.ledgerline.testsupport.HttpJson;
 import io.ledgerline.testsupport.Race;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,8 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentWritersTest extends CommandSideTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static ConfigurableApplicationContext secondInstance;
     private static HttpJson second;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer serializer;
 
     @BeforeAll
     static void startSecondInstance(@Value("${spring.datasource.url}") String url,
@@ -75,6 +94,44 @@ class ConcurrentWritersTest extends CommandSideTest {
                 .allMatch("urn:ledgerline:problem:concurrency-conflict"::equals);
         List<StoredEvent> events = assertStreamIsContiguous(sku, 1 + succeeded);
         assertThat(events.get(events.size() - 1).payload()).contains("\"onHand\":" + succeeded);
+    }
+
+    /**
+     * Each instance keeps the aggregates it used in its cache. Taking turns, each one's cached
+     * product is one the other has since changed: a decision on it would refuse a reservation the
+     * current stock allows, and would link the new event to the wrong predecessor.
+     */
+    @Test
+    void anInstanceNeverDecidesOnAnAggregateTheOtherHasChangedSinceItCachedIt() throws Exception {
+        String sku = registerProduct();
+        assertThat(http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":2}").status()).isEqualTo(200);
+        assertThat(http.post("/api/inventory/" + sku + "/reservations", "{\"orderId\":\"o-a1\",\"quantity\":2}").status())
+                .isEqualTo(200);
+        // The first instance's cached product now has nothing available; the second one stocks it.
+        assertThat(second.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":3}").status()).isEqualTo(200);
+
+        HttpJson.Response reserved = http.post("/api/inventory/" + sku + "/reservations",
+                "{\"orderId\":\"o-a2\",\"quantity\":3}");
+        HttpJson.Response refused = second.post("/api/inventory/" + sku + "/reservations",
+                "{\"orderId\":\"o-b1\",\"quantity\":1}");
+
+        assertThat(reserved.status()).as(reserved.toString()).isEqualTo(200);
+        assertThat(reserved.field("version")).isEqualTo("4");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.field("type")).isEqualTo("urn:ledgerline:problem:insufficient-stock");
+        assertThat(assertStreamIsContiguous(sku, 5)).extracting(StoredEvent::simpleType).containsExactly(
+                "ProductRegistered", "StockReceived", "StockReserved", "StockReceived", "StockReserved");
+        assertChainHolds(sku);
+    }
+
+    private void assertChainHolds(String aggregateId) throws IOException {
+        String previous = EventHash.GENESIS;
+        for (RecordedEvent event : RecordedEvent.history(eventStore, serializer, aggregateId, null)) {
+            JsonNode metadata = JSON.readTree(event.metadata());
+            assertThat(metadata.path(AuditMetadata.PREVIOUS_HASH).asText()).isEqualTo(previous);
+            assertThat(EventHash.of(event.hashContent(), previous)).isEqualTo(metadata.path(AuditMetadata.HASH).asText());
+            previous = metadata.path(AuditMetadata.HASH).asText();
+        }
     }
 
     private List<StoredEvent> assertStreamIsContiguous(String sku, long expectedEvents) {

@@ -75,6 +75,27 @@ public final class EventSeeder {
     }
 
     /**
+     * Makes the stock-Axon peer's product {@code aggregateId} (in Axon's default table) {@code events}
+     * events long, by repeating its event at sequence 1 (a stock receipt made through the peer's
+     * REST API, so stored as the peer stores it) with new identifiers and sequence numbers.
+     */
+    public static void lengthenPeerStream(Connection connection, String aggregateId, int events) throws SQLException {
+        try (var insert = connection.prepareStatement("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                    payload, payloadrevision, payloadtype, timestamp)
+                SELECT aggregateidentifier, n, type, gen_random_uuid()::text, metadata, payload, payloadrevision,
+                       payloadtype, timestamp
+                FROM domainevententry, generate_series(2, ?) n
+                WHERE aggregateidentifier = ? AND sequencenumber = 1 ORDER BY n""")) {
+            insert.setInt(1, events - 1);
+            insert.setString(2, aggregateId);
+            if (insert.executeUpdate() != events - 2) {
+                throw new IllegalStateException("The peer's product " + aggregateId + " has no event at sequence 1");
+            }
+        }
+    }
+
+    /**
      * Moves every tracking token of the apps' processors (read models, fulfilment) to the newest
      * event, so that events seeded behind their backs are not processed by them. Only while the
      * apps are stopped: then every position below the head is committed and no segment is claimed.

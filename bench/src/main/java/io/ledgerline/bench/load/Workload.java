@@ -42,7 +42,7 @@ public final class Workload {
     }
 
     /** What a command does; each has its own read model to become visible in. */
-    public enum Kind { RESERVE_STOCK, PLACE_ORDER, CAPTURE_PAYMENT }
+    public enum Kind { RESERVE_STOCK, PLACE_ORDER, CAPTURE_PAYMENT, STOCK_ROOM }
 
     /** One command, ready to send. {@code aggregateId} is null when the command side assigns it. */
     public record Command(Kind kind, String path, String body, String idempotencyKey, String aggregateId) {
@@ -124,6 +124,19 @@ public final class Workload {
                 "{\"orderId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}", null, sku);
     }
 
+    /** Registers a product (the merchant's, as every stock-room command). */
+    public Command registerProduct(String sku) {
+        return new Command(Kind.STOCK_ROOM, "/api/inventory", """
+                {"sku":"%s","name":"Bench item %s","unitPrice":"9.99","currency":"%s"}""".formatted(sku, sku, CURRENCY),
+                null, sku);
+    }
+
+    /** A stock receipt for a product. */
+    public Command receive(String sku, int quantity) {
+        return new Command(Kind.STOCK_ROOM, "/api/inventory/" + sku + "/receipts", "{\"quantity\":" + quantity + "}",
+                null, sku);
+    }
+
     public String anySku(Random random) {
         return skus.get(random.nextInt(skus.size()));
     }
@@ -159,9 +172,9 @@ public final class Workload {
                 "{\"amount\":\"0.01\",\"currency\":\"" + CURRENCY + "\"}", UUID.randomUUID().toString(), paymentId);
     }
 
-    /** Sends as {@code http} (the client), but reservations as the merchant. */
+    /** Sends as {@code http} (the client), but reservations and the stock room's commands as the merchant. */
     public Outcome send(Http http, Command command) {
-        Http sender = command.kind() == Kind.RESERVE_STOCK ? merchant : http;
+        Http sender = command.kind() == Kind.RESERVE_STOCK || command.kind() == Kind.STOCK_ROOM ? merchant : http;
         Http.Response response = sender.post(commandUrl + command.path(), command.body(), command.idempotencyKey());
         if (!response.ok()) {
             return new Outcome(response.status(), command.aggregateId(), -1);
@@ -173,7 +186,7 @@ public final class Workload {
     /** Where the query side shows the command's effect, waiting until it has reached the version. */
     public static String visibilityPath(Kind kind, Outcome outcome) {
         String resource = switch (kind) {
-            case RESERVE_STOCK -> "/api/inventory/";
+            case RESERVE_STOCK, STOCK_ROOM -> "/api/inventory/";
             case PLACE_ORDER -> "/api/orders/";
             case CAPTURE_PAYMENT -> "/api/payments/";
         };

@@ -25,6 +25,19 @@ public final class MarkdownReport {
                     String.format("%.0f / %.0f = %.3f×", ours.run().commandsPerSecond(), limit.tps(), ratio),
                     verdict(ratio >= 0.25, String.format("missed by %.1f×", 0.25 / ratio))));
         }
+        if (ours != null && results.stockAxon != null && results.stockAxon.run().commandsPerSecond() > 0) {
+            double peer = results.stockAxon.run().commandsPerSecond();
+            double ratio = ours.run().commandsPerSecond() / peer;
+            results.targets.add(new Results.Target("REST commands at 16 clients ≥ 2 × stock Axon on the same load",
+                    String.format("%.0f / %.0f = %.2f×", ours.run().commandsPerSecond(), peer, ratio),
+                    verdict(ratio >= 2, String.format("missed by %.1f×", 2 / ratio))));
+        }
+        if (ours != null) {
+            double perCommand = 1000 * ours.cpuCores().getOrDefault("command-side", Double.NaN) / ours.run().commandsPerSecond();
+            results.targets.add(new Results.Target("Command-side CPU per command at 16 clients ≤ 1.0 ms",
+                    String.format("%.2f ms", perCommand),
+                    verdict(perCommand <= 1.0, String.format("missed by %.1f×", perCommand))));
+        }
         if (results.endToEnd != null) {
             double p99 = results.endToEnd.run().visibleAfter().p99Ms();
             double p50 = results.endToEnd.run().visibleAfter().p50Ms();
@@ -126,6 +139,7 @@ public final class MarkdownReport {
         fulfilment(md, results);
         rebuild(md, results);
         growth(md, results);
+        stockAxon(md, results);
         resources(md, results);
         profiles(md, results);
         md.append("\n## Not measured\n\n");
@@ -237,6 +251,48 @@ public final class MarkdownReport {
                             + "per command.%n", l.longAggregate(), l.longStreamEvents(), l.onLongStream().p50Ms(),
                     l.onLongStream().p99Ms(), l.onOrdinary().p50Ms(), l.replayMs()));
         }
+    }
+
+    private static void stockAxon(StringBuilder md, Results results) {
+        Results.PeerRun peer = results.stockAxon;
+        if (peer == null) {
+            return;
+        }
+        md.append("\n## Stock Axon peer (bench/stock-axon)\n\n");
+        md.append("The same aggregates behind the same REST paths on Axon's defaults (event-sourcing repository without "
+                + "cache or snapshots, JDBC store, Jackson serializer), and nothing else: no security, idempotency, hash "
+                + "chain, metrics or tracing. Same load, same warm-up, in this run, on its own database of the same "
+                + "server; the product's apps idle meanwhile.\n\n");
+        Results.Throughput ours = results.throughputAt(Results.SMALL_STORE, 16);
+        table(md, List.of("16 clients", "commands/s", "p50 ms", "p99 ms", "failed", "app CPU ms per command",
+                "postgres CPU ms per command"), java.util.stream.Stream.of(
+                        ours == null ? null : List.of("Ledgerline", num(ours.run().commandsPerSecond(), 0),
+                                num(ours.run().latency().p50Ms(), 1), num(ours.run().latency().p99Ms(), 1),
+                                ours.run().failures().isEmpty() ? "0" : ours.run().failures().toString(),
+                                perCommand(ours.cpuCores(), "command-side", ours.run()),
+                                perCommand(ours.cpuCores(), "postgres", ours.run())),
+                        List.of("stock Axon", num(peer.run().commandsPerSecond(), 0), num(peer.run().latency().p50Ms(), 1),
+                                num(peer.run().latency().p99Ms(), 1),
+                                peer.run().failures().isEmpty() ? "0" : peer.run().failures().toString(),
+                                perCommand(peer.cpuCores(), "stock-axon", peer.run()),
+                                perCommand(peer.cpuCores(), "postgres", peer.run())))
+                .filter(java.util.Objects::nonNull).toList());
+        var l = peer.longStream();
+        md.append(String.format("%nReserve-stock one at a time on the peer: on a %,d-event product p50 %.1f ms, on an "
+                        + "ordinary one p50 %.1f ms (%.1f×).%n", l.longStreamEvents(), l.onLongStream().p50Ms(),
+                l.onOrdinary().p50Ms(), l.onLongStream().p50Ms() / l.onOrdinary().p50Ms()));
+        if (results.longStream != null) {
+            md.append(String.format("Ledgerline on its %,d-event product: p50 %.1f ms, ordinary %.1f ms (%.1f×).%n",
+                    results.longStream.longStreamEvents(), results.longStream.onLongStream().p50Ms(),
+                    results.longStream.onOrdinary().p50Ms(),
+                    results.longStream.onLongStream().p50Ms() / results.longStream.onOrdinary().p50Ms()));
+        }
+        md.append("CPU cores during the peer's run (").append(String.join(" / ", peer.cpuCores().keySet())).append("): ")
+                .append(cores(peer.cpuCores())).append(".\n");
+    }
+
+    private static String perCommand(Map<String, Double> cores, String process, io.ledgerline.bench.load.ClosedLoop.Result run) {
+        return num(1000 * cores.getOrDefault(process, Double.NaN) / run.commandsPerSecond(), 2);
     }
 
     private static void resources(StringBuilder md, Results results) {

@@ -46,6 +46,8 @@ public final class Results {
     /** Database time during the rebuild, per event of the store (all apps, mostly the rebuild). */
     public Statements rebuildStatements;
     public LongStream.Result longStream;
+    /** The stock-Axon peer on the same 16-client load, and on a long-lived product. */
+    public PeerRun stockAxon;
     public Map<String, Double> peakRssMiB = new LinkedHashMap<>();
     public double postgresPeakPssMiB;
     /** Errors in the PostgreSQL server log over the whole run (write conflicts, deadlocks), by message. */
@@ -89,6 +91,10 @@ public final class Results {
     }
 
     public record RebuildRun(Rebuild.Result run, Map<String, Double> cpuCores) {
+    }
+
+    /** The stock-Axon peer's 16-client run, what each process used meanwhile, and its long-stream commands. */
+    public record PeerRun(ClosedLoop.Result run, Map<String, Double> cpuCores, LongStream.Result longStream) {
     }
 
     /** A target from the issue, what was measured, and whether it was met. */

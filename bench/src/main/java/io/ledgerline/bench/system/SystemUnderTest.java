@@ -27,6 +27,8 @@ public final class SystemUnderTest implements AutoCloseable {
     private final List<String> jvmOptions;
     private final int[] ports = {freePort(), freePort(), freePort()};
     private final List<AppProcess> apps = new ArrayList<>();
+    /** The stock-Axon peer (bench/stock-axon) while it runs, beside the apps and counted like one. */
+    private AppProcess peer;
     private final Map<String, Double> peakRss = new LinkedHashMap<>();
 
     public SystemUnderTest(Database database, Path appsJar, Path logDirectory, List<String> jvmOptions) {
@@ -71,6 +73,39 @@ public final class SystemUnderTest implements AutoCloseable {
         apps.clear();
     }
 
+    /** Starts the stock-Axon peer on a database of its own ({@code database}), with the apps' JVM options. */
+    public synchronized AppProcess startPeer(Path jar, String databaseName) {
+        if (peer != null) {
+            throw new IllegalStateException("The peer is running already");
+        }
+        database.createDatabase(databaseName);
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(databaseName),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                // Axon's check for new versions would try the network at start-up.
+                "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        peer = AppProcess.start("stock-axon", "io.ledgerline.bench.stockaxon.StockAxonApplication", jar, freePort(),
+                environment, jvmOptions, logDirectory).awaitReady(Duration.ofMinutes(3));
+        return peer;
+    }
+
+    public synchronized void stopPeer() {
+        if (peer != null) {
+            peakRss.merge(peer.name(), ProcStats.peakRssMiB(peer.pid()), Math::max);
+            peer.close();
+            peer = null;
+        }
+    }
+
+    private List<AppProcess> running() {
+        List<AppProcess> running = new ArrayList<>(apps);
+        if (peer != null) {
+            running.add(peer);
+        }
+        return running;
+    }
+
     public Database database() {
         return database;
     }
@@ -97,7 +132,7 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public Map<String, Double> cpuSeconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (AppProcess app : apps) {
+        for (AppProcess app : running()) {
             seconds.put(app.name(), ProcStats.cpuSeconds(app.pid()));
         }
         seconds.put("postgres", ProcStats.treeCpuSeconds(database.postmasterPid()));
@@ -108,13 +143,13 @@ public final class SystemUnderTest implements AutoCloseable {
 
     /** CPU seconds the apps' JIT compilers have used so far, all apps together. */
     public double jitCpuSeconds() {
-        return apps.stream().mapToDouble(app -> Math.max(0, ProcStats.jitCpuSeconds(app.pid()))).sum();
+        return running().stream().mapToDouble(app -> Math.max(0, ProcStats.jitCpuSeconds(app.pid()))).sum();
     }
 
     /** Resident memory now, in MiB: each app's RSS, PostgreSQL's PSS over all its processes. */
     public Map<String, Double> memoryNow() {
         Map<String, Double> memory = new LinkedHashMap<>();
-        for (AppProcess app : apps) {
+        for (AppProcess app : running()) {
             memory.put(app.name(), ProcStats.rssMiB(app.pid()));
         }
         memory.put("postgres", ProcStats.treePssMiB(database.postmasterPid()));
@@ -125,7 +160,7 @@ public final class SystemUnderTest implements AutoCloseable {
     /** The highest RSS each app process has had, over every start of it in this run. */
     public Map<String, Double> peakRssMiB() {
         Map<String, Double> peaks = new LinkedHashMap<>(peakRss);
-        for (AppProcess app : apps) {
+        for (AppProcess app : running()) {
             peaks.merge(app.name(), ProcStats.peakRssMiB(app.pid()), Math::max);
         }
         return peaks;
@@ -133,6 +168,7 @@ public final class SystemUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
+        stopPeer();
         stopApps();
     }
 

@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -21,6 +22,10 @@ import java.util.function.Supplier;
  * Links each aggregate's events into a hash chain ({@link EventHash}) just before they are
  * appended: every event gets its own {@code hash} and its predecessor's {@code previousHash} in its
  * metadata. It must be the last interceptor to touch event metadata, since the hash covers it.
+ * <p>
+ * The predecessor's hash comes from what the unit of work already read ({@link ChainHeads}: the
+ * events the aggregate was just loaded from), and only otherwise from the store. The payload is
+ * serialized once: the message it returns hands the storage engine the bytes that were hashed.
  */
 public class HashChainInterceptor implements MessageDispatchInterceptor<EventMessage<?>> {
 
@@ -39,15 +44,17 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
             if (!(message instanceof DomainEventMessage<?> event) || event.getAggregateIdentifier() == null) {
                 return message;
             }
-            String previous = lastHash.computeIfAbsent(event.getAggregateIdentifier(), id -> storedHashBefore(event));
+            String previous = lastHash.computeIfAbsent(event.getAggregateIdentifier(),
+                    id -> ChainHeads.hashBefore(event).orElseGet(() -> storedHashBefore(event)));
             SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
-            MetaData metadata = event.getMetaData().withoutKeys(java.util.Set.of(AuditMetadata.HASH, AuditMetadata.PREVIOUS_HASH));
+            MetaData metadata = event.getMetaData().withoutKeys(Set.of(AuditMetadata.HASH, AuditMetadata.PREVIOUS_HASH));
             String hash = EventHash.of(new EventHash.Content(event.getAggregateIdentifier(), event.getType(),
                     event.getSequenceNumber(), event.getIdentifier(), payload.getType().getName(),
                     payload.getType().getRevision(), event.getTimestamp().toEpochMilli(), payload.getData(),
                     serializer.serialize(metadata, byte[].class).getData()), previous);
             lastHash.put(event.getAggregateIdentifier(), hash);
-            return event.andMetaData(Map.of(AuditMetadata.HASH, hash, AuditMetadata.PREVIOUS_HASH, previous));
+            return new ChainedEventMessage<>(event, metadata.and(AuditMetadata.HASH, hash)
+                    .and(AuditMetadata.PREVIOUS_HASH, previous), serializer, payload);
         };
     }
 

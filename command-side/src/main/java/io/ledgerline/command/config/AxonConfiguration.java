@@ -15,6 +15,9 @@ import io.ledgerline.command.idempotency.RetriedCommands;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import io.ledgerline.infrastructure.eventstore.TokenTables;
 import org.axonframework.common.transaction.TransactionManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -29,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,16 +44,27 @@ public class AxonConfiguration {
     /**
      * @param snapshotEvery a snapshot of an aggregate after this many events loaded or applied since
      *                      the last one (0: none), so that a long-lived aggregate costs about what a new one does
+     * @param cacheSize     aggregates of each type this instance keeps on the heap between commands (0: none);
+     *                      a cached one is used only after checking it is the store's latest
+     *                      ({@link StrictVersionRepository})
      */
     @Bean
-    public ConfigurerModule aggregates(@Value("${ledgerline.snapshots.every:100}") int snapshotEvery) {
+    public ConfigurerModule aggregates(@Value("${ledgerline.snapshots.every:100}") int snapshotEvery,
+                                       @Value("${ledgerline.aggregates.cache-size:10000}") int cacheSize,
+                                       MeterRegistry meters, JdbcTemplate jdbc) {
+        StoredHeads heads = cacheSize > 0 ? new StoredHeads(jdbc) : null;
         return configurer -> configurer
-                .configureAggregate(strictlyVersioned(InventoryItem.class, snapshotEvery))
-                .configureAggregate(strictlyVersioned(Order.class, snapshotEvery))
-                .configureAggregate(strictlyVersioned(Payment.class, snapshotEvery));
+                .configureAggregate(strictlyVersioned(InventoryItem.class, snapshotEvery, cache(InventoryItem.class, cacheSize, meters), heads))
+                .configureAggregate(strictlyVersioned(Order.class, snapshotEvery, cache(Order.class, cacheSize, meters), heads))
+                .configureAggregate(strictlyVersioned(Payment.class, snapshotEvery, cache(Payment.class, cacheSize, meters), heads));
     }
 
-    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type, int snapshotEvery) {
+    private static Cache cache(Class<?> type, int size, MeterRegistry meters) {
+        return size > 0 ? new AggregateCache(type.getSimpleName(), size, meters) : NoCache.INSTANCE;
+    }
+
+    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type, int snapshotEvery, Cache cache,
+                                                                StoredHeads heads) {
         return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> {
             EventSourcingRepository.Builder<A> repository = EventSourcingRepository.builder(type)
                     .eventStore(c.eventStore())
@@ -70,7 +85,7 @@ public class AxonConfiguration {
                         .build();
                 repository.snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter, snapshotEvery));
             }
-            return new StrictVersionRepository<>(repository);
+            return new StrictVersionRepository<>(repository, cache, heads);
         });
     }
 
