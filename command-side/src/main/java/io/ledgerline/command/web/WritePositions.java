@@ -1,5 +1,6 @@
 package io.ledgerline.command.web;
 
+import io.ledgerline.infrastructure.eventstore.AppendedPositions;
 import io.ledgerline.infrastructure.eventstore.EventStoreSchema;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -9,13 +10,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Finds where a write landed in the global event stream, for clients to pass to the query side
  * ({@code minPosition}) to read their own writes.
  * <ul>
- *   <li>JDBC mode: the global position of the aggregate's event at the version, from the event table.</li>
+ *   <li>JDBC mode: the global position of the aggregate's event at the version: as the insert returned
+ *       it to this request ({@link AppendedPositions}), or else from the event table.</li>
  *   <li>Axon Server mode: Axon Server answers an aggregate's events without their positions, so the
  *       answer is the position of the newest event in the store, asked for once the command has
  *       returned. The write is at or before it, so waiting for it covers the write; it may also
@@ -47,6 +50,10 @@ public class WritePositions {
         if (fromHead) {
             TrackingToken head = events.get().createHeadToken();
             return head == null || head.position().isEmpty() ? null : head.position().getAsLong();
+        }
+        Optional<Long> appended = AppendedPositions.ofThisRequest(aggregateId.toString(), version);
+        if (appended.isPresent()) {
+            return appended.get();
         }
         return jdbc.sql("SELECT global_index FROM " + EventStoreSchema.EVENT_TABLE
                         + " WHERE aggregate_identifier = ? AND sequence_number = ?")

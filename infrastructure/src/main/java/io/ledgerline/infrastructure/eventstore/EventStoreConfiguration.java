@@ -152,6 +152,8 @@ public class EventStoreConfiguration {
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 // Events per query when a processor reads the stream or an aggregate is loaded (Axon: 100).
                 .batchSize(fetchSize)
+                // Axon's insert, also returning each event's global position to the request that appended it.
+                .appendEvents(AppendedPositions::statement)
                 .build();
     }
 }
