@@ -6,6 +6,9 @@ import io.ledgerline.query.QuerySideApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.Map;
 /**
  * The three apps started side by side on one database, each in its own Spring context with its
  * own configuration file and port. The command side starts first because it owns the event-store
- * schema; the projections next because they own the read schema the query side reads.
+ * schema; the projections next because they own the read schema the query side reads. The query
+ * side serves the console, and the projections allow its origin to call the ops API (the defaults
+ * the launcher gives; a setting of the user's wins, docs/configuration.md).
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -35,10 +40,15 @@ public final class LocalSystem implements AutoCloseable {
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
         Map<String, String> commandSide = new LinkedHashMap<>(database);
         commandSide.putAll(commandSideOnly);
+        // The console is served by the query side and calls the ops API in the browser, so the
+        // projections, which start first, must already know the query side's origin.
+        int console = queryPort == 0 ? freePort() : queryPort;
         try {
             apps.add(run(CommandSideApplication.builder(), commandSide, commandPort));
-            apps.add(run(ProjectionsApplication.builder(), database, projectionsPort));
-            apps.add(run(QuerySideApplication.builder(), database, queryPort));
+            apps.add(run(ProjectionsApplication.builder().properties(Map.of("ledgerline.security.cors.allowed-origins",
+                    "http://localhost:" + console + ",http://127.0.0.1:" + console)), database, projectionsPort));
+            apps.add(run(QuerySideApplication.builder().properties(Map.of("ledgerline.console.ops-url",
+                    "http://localhost:" + port(apps.get(1)))), database, console));
         } catch (RuntimeException e) {
             apps.forEach(ConfigurableApplicationContext::close);
             throw e;
@@ -58,8 +68,25 @@ public final class LocalSystem implements AutoCloseable {
         return port(2);
     }
 
+    /** Where the console is: the query side's {@code /console/}. */
+    public String consoleUrl() {
+        return "http://localhost:" + queryPort() + "/console/";
+    }
+
     private int port(int app) {
-        return Integer.parseInt(apps.get(app).getEnvironment().getProperty("local.server.port"));
+        return port(apps.get(app));
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the query side", e);
+        }
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder app, Map<String, String> database, int port) {
