@@ -2,7 +2,7 @@
 
 import {svg} from './dom.js';
 
-const PAD = {left: 48, right: 12, top: 10, bottom: 24};
+const PAD = {left: 56, right: 12, top: 10, bottom: 24};
 
 /** The smallest "round" number at or above value, so axes read 0, 5, 10, 50, 100, ... */
 function ceiling(value) {
@@ -15,31 +15,36 @@ function ceiling(value) {
 
 function axes(width, height, max, format) {
     const bottom = height - PAD.bottom;
-    return [
-        svg('line', {x1: PAD.left, y1: bottom, x2: width - PAD.right, y2: bottom, className: 'axis'}),
-        svg('line', {x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: bottom, className: 'axis'}),
-        svg('text', {x: PAD.left - 6, y: PAD.top + 8, 'text-anchor': 'end', className: 'tick'}, format(max)),
-        svg('text', {x: PAD.left - 6, y: bottom, 'text-anchor': 'end', className: 'tick'}, format(0))
-    ];
+    const ticks = [0, max / 2, max].map(v => {
+        const y = bottom - (bottom - PAD.top) * (v / max);
+        return [svg('line', {x1: PAD.left, y1: y, x2: width - PAD.right, y2: y, className: v ? 'grid' : 'axis'}),
+            svg('text', {x: PAD.left - 6, y: y + 4, 'text-anchor': 'end', className: 'tick'}, format(v))];
+    });
+    return [svg('line', {x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: bottom, className: 'axis'}), ticks];
 }
 
 /**
  * Lines over the last {@code windowMs}: series are {name, points: [{t, v}]}, t in epoch millis.
  */
-export function lineChart({id, series, windowMs, now, width = 640, height = 180, unit = ''}) {
+export function lineChart({id, series, windowMs, now, width = 640, height = 180, unit}) {
     const max = ceiling(Math.max(0, ...series.flatMap(s => s.points.map(p => p.v))));
     const x = t => PAD.left + (width - PAD.left - PAD.right) * (1 - (now - t) / windowMs);
     const y = v => height - PAD.bottom - (height - PAD.top - PAD.bottom) * (v / max);
-    const lines = series.map((s, i) => svg('polyline', {
-        className: `series series-${i}`, 'data-series': s.name, fill: 'none',
-        points: s.points.filter(p => now - p.t <= windowMs).map(p => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')
-    }));
+    const lines = series.map((s, i) => {
+        const shown = s.points.filter(p => now - p.t <= windowMs);
+        const last = shown[shown.length - 1];
+        return svg('g', {className: `series-${i}`},
+            svg('polyline', {className: `series series-${i}`, 'data-series': s.name, fill: 'none',
+                points: shown.map(p => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}),
+            last ? svg('circle', {cx: x(last.t).toFixed(1), cy: y(last.v).toFixed(1), r: 3},
+                svg('title', {}, `${s.name}: ${last.v} ${unit}`)) : null);
+    });
     const legend = series.map((s, i) => svg('text', {x: PAD.left + 8 + i * 110, y: height - 6, className: `legend series-${i}`},
         `— ${s.name}`));
     const minutes = Math.round(windowMs / 60000);
     return svg('svg', {id, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', className: 'chart',
             'aria-label': `${unit} over the last ${minutes} minutes`},
-        axes(width, height, max, v => `${v}${unit ? ' ' + unit : ''}`),
+        axes(width, height, max, v => String(Math.round(v * 10) / 10)),
         svg('text', {x: width - PAD.right, y: height - 6, 'text-anchor': 'end', className: 'tick'}, `last ${minutes} min`),
         lines, legend);
 }

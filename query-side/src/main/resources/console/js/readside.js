@@ -7,8 +7,10 @@ import {lineChart} from './charts.js';
 const REFRESH_MS = 2000;
 const WINDOW_MS = 5 * 60 * 1000;
 
+// Lag samples outlive the page, so the chart keeps its last minutes while the operator looks elsewhere.
+const samples = new Map();
+
 export function mount(root) {
-    const samples = new Map();
     const rebuilds = new Map();
     let timer = null;
     let stopped = false;
@@ -20,8 +22,9 @@ export function mount(root) {
     const messages = el('div', {id: 'readside-messages'});
     const chart = el('div', {id: 'lag-chart'});
     const letters = el('div', {id: 'dead-letters'});
-    fill(root, el('h2', {}, 'Read side'), status, confirm, messages, models,
+    const body = el('div', {id: 'readside-body'}, models,
         el('h3', {}, 'Lag (events behind the newest event)'), chart, el('h3', {}, 'Dead letters'), letters);
+    fill(root, el('h2', {}, 'Read side'), status, confirm, messages, body);
 
     function say(text, kind = 'info') {
         fill(messages, el('p', {className: `message ${kind}`}, text));
@@ -163,6 +166,7 @@ export function mount(root) {
             fill(status, problemView(e));
             if (e.status === 403 || e.status === 401) {
                 fill(models);
+                body.hidden = true;
                 return;
             }
         }

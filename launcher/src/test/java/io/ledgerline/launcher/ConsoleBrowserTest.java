@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -261,10 +261,13 @@ class ConsoleBrowserTest {
     /** The whole page, into target/console/ and, when asked for, into docs/console/ for the README. */
     private static void screenshot(String name) {
         JavascriptExecutor script = (JavascriptExecutor) browser;
-        long height = ((Number) script.executeScript("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(1360, (int) Math.min(Math.max(height, 700), 2400)));
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        browser.manage().window().setSize(new Dimension(1360, 1000));
+        Number width = (Number) script.executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) script.executeScript("return document.documentElement.scrollHeight");
+        // Chrome's own capture of the whole page; a window cannot grow past the headless screen.
+        Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height.intValue(), 3000), "scale", 1)));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         try {
             write(Path.of("target", "console"), name, png);
             if (Boolean.getBoolean("ledgerline.console.screenshots")) {
