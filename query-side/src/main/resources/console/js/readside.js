@@ -81,7 +81,8 @@ export function mount(root) {
             el('td', {className: 'rebuild'}, r ? [
                 `generation ${r.generation}: `,
                 el('progress', {max: 100, value: (r.progress || 0).toFixed(1)}),
-                ` ${(r.progress || 0).toFixed(1)} %`, r.etaSeconds != null ? `, about ${r.etaSeconds} s left` : ''
+                ` ${(r.progress || 0).toFixed(1)} %, ${r.lagEvents} events to go`,
+                r.etaSeconds != null ? `, about ${r.etaSeconds} s left` : '', segments(r)
             ] : '–'),
             el('td', {className: 'dead-letter-count'}, String(s.deadLetters)),
             el('td', {}, el('button', {type: 'button', className: 'rebuild-button', 'data-model': s.model,
@@ -111,7 +112,7 @@ export function mount(root) {
                             `Drop the parked events of ${l.sequence} from ${model} for good? The read model goes on as if `
                             + 'they never happened; rebuild it to apply them after a fix.', `Evict ${l.sequence}`,
                             () => act(`/ops/projections/${model}/dead-letters/${encodeURIComponent(l.sequence)}`, 'DELETE',
-                                o => say(`${o.sequence}: ${o.evicted} parked events dropped.`)))}, 'Evict…'))))));
+                                o => say(`${o.sequence}: ${o.evicted} parked ${o.evicted === 1 ? 'event' : 'events'} dropped.`)))}, 'Evict…'))))));
     }
 
     function finishedRebuilds(statuses) {

@@ -17,9 +17,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ConsoleBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static RunningSystem system;
     private static WebDriver browser;
@@ -74,54 +79,89 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void opsSeeEveryReadModelAndRebuildOneUntilItsNewGenerationIsLive() {
+    void opsSeeEveryReadModelAndWatchARebuildUntilItsNewGenerationIsLive() throws Exception {
         logIn("ops");
         await.until(d -> d.findElements(By.cssSelector("#models-table tbody tr")).size() == 4);
         assertThat(texts("#models-table td.model")).containsExactlyInAnyOrder("orders", "payments", "inventory", "sales");
         assertThat(browser.findElements(By.cssSelector("#models-table .owner"))).isNotEmpty()
                 .allMatch(owner -> !owner.getText().equals("unclaimed"));
         int live = system.ops.get("/ops/projections/payments").json().path("live").path("generation").asInt();
+        int next = system.database.sql("SELECT greatest(active, coalesce(retired, 0)) + 1 FROM read.projection_generation "
+                + "WHERE model = 'payments'").query(Integer.class).single();
 
         click("button.rebuild-button[data-model=payments]");
         WebElement confirm = await.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-yes")));
         assertThat(text("#confirm")).contains("Rebuild payments?").contains("generation " + live);
-        screenshot("rebuild-confirmation");
-        confirm.click();
+        // The new generation cannot lay out its segments while this transaction holds one of their rows,
+        // so the page is seen showing the rebuild in progress, however fast this machine is.
+        try (Connection holder = DriverManager.getConnection(system.connection.url(), system.connection.username(),
+                system.connection.password())) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement segment = holder.prepareStatement(
+                    "INSERT INTO read.token_entry (processor_name, segment) VALUES (?, 0)")) {
+                segment.setString(1, "payments-g" + next);
+                segment.executeUpdate();
+            }
+            confirm.click();
+            await.until(ExpectedConditions.textToBe(By.cssSelector("#models-table tr[data-model=payments] td.state"),
+                    "REBUILDING"));
+            assertThat(text("#models-table tr[data-model=payments] td.rebuild")).startsWith("generation " + next);
+            assertThat(text("#models-table tr[data-model=payments] td.generation")).isEqualTo(String.valueOf(live));
+            assertThat(browser.findElement(By.cssSelector("button.rebuild-button[data-model=payments]")).isEnabled())
+                    .as("no second rebuild while one runs").isFalse();
+            screenshot("rebuild");
+            holder.rollback();
+        }
 
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"),
-                "payments rebuilt: generation " + (live + 1) + " is live"));
-        assertThat(text("#models-table tr[data-model=payments] td.generation")).isEqualTo(String.valueOf(live + 1));
+                "payments rebuilt: generation " + next + " is live"));
+        assertThat(text("#models-table tr[data-model=payments] td.generation")).isEqualTo(String.valueOf(next));
         assertThat(system.ops.get("/ops/projections/payments").json().path("live").path("generation").asInt())
-                .isEqualTo(live + 1);
+                .isEqualTo(next);
         // One line per read model in the lag chart, drawn from the samples taken so far.
         assertThat(browser.findElements(By.cssSelector("svg#lag polyline.series"))).hasSize(4);
     }
 
     @Test
-    void opsSeeAParkedEventWithItsCauseAndRetryItAfterTheFix() {
+    void opsSeeParkedEventsWithTheirCauseRetryOneAfterTheFixAndEvictAnother() {
         int generation = system.ops.get("/ops/projections/inventory").json().path("live").path("generation").asInt();
         String table = "read.inventory_g" + generation;
-        String sku = "CONSOLE-POISON-" + UUID.randomUUID().toString().substring(0, 8);
+        String retried = "CONSOLE-POISON-" + UUID.randomUUID().toString().substring(0, 8);
+        String evicted = "CONSOLE-EVICT-" + UUID.randomUUID().toString().substring(0, 8);
         // A "bug" in the read model: it refuses products named Cracked vase. NOT VALID: other rows are not checked.
         system.database.sql("ALTER TABLE " + table + " ADD CONSTRAINT console_bug CHECK (name <> 'Cracked vase') NOT VALID")
                 .update();
         try {
-            assertThat(system.commands.post("/api/inventory", "{\"sku\":\"" + sku
-                    + "\",\"name\":\"Cracked vase\",\"unitPrice\":\"5\",\"currency\":\"EUR\"}").status()).isEqualTo(201);
+            for (String sku : List.of(retried, evicted)) {
+                assertThat(system.commands.post("/api/inventory", "{\"sku\":\"" + sku
+                        + "\",\"name\":\"Cracked vase\",\"unitPrice\":\"5\",\"currency\":\"EUR\"}").status()).isEqualTo(201);
+            }
             logIn("ops");
-            String letter = "section.letters[data-model=inventory] tr[data-sequence='" + sku + "']";
-            await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(letter)));
-            assertThat(text(letter + " td.cause")).contains("console_bug");
+            await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(letter(retried))));
+            await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(letter(evicted))));
+            assertThat(text(letter(retried) + " td.cause")).contains("console_bug");
             screenshot("read-side");
         } finally {
             system.database.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS console_bug").update();
         }
 
-        click("section.letters[data-model=inventory] tr[data-sequence='" + sku + "'] button.retry");
+        click(letter(retried) + " button.retry");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"), retried + " handled."));
+        await.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(letter(retried))));
+        click(letter(evicted) + " button.evict");
+        assertThat(await.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm"))).getText())
+                .contains("Drop the parked events of " + evicted);
+        click("#confirm-yes");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"),
+                evicted + ": 1 parked event dropped."));
+        await.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(letter(evicted))));
 
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"), sku + " handled."));
-        await.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-sequence='" + sku + "']")));
-        assertThat(system.queries.get("/api/inventory/" + sku).status()).isEqualTo(200);
+        assertThat(system.queries.get("/api/inventory/" + retried).status()).isEqualTo(200);
+        assertThat(system.queries.get("/api/inventory/" + evicted).status()).isEqualTo(404);
+    }
+
+    private static String letter(String sequence) {
+        return "section.letters[data-model=inventory] tr[data-sequence='" + sequence + "']";
     }
 
     @Test
@@ -168,10 +208,15 @@ class ConsoleBrowserTest {
     void reportersSeeOrdersByStatusDailySalesAndTheStockRunningLow() {
         String low = product("CONSOLE-LOW", 2);
         String plenty = product("CONSOLE-LOWX", 40);
-        assertThat(system.commands.post("/api/orders", """
+        HttpJson.Response placed = system.commands.post("/api/orders", """
                 {"customerId":"c-2","currency":"EUR","lines":[{"sku":"%s","quantity":1,"unitPrice":"7.25"}]}"""
-                .formatted(plenty), "Idempotency-Key", HttpJson.newKey()).status()).isEqualTo(201);
-        system.awaitQuery("/api/inventory/" + plenty, r -> true);
+                .formatted(plenty), "Idempotency-Key", HttpJson.newKey());
+        assertThat(placed.status()).isEqualTo(201);
+        // Orders by status and daily sales are counted by two read models; both must have seen the order.
+        system.awaitQuery("/api/orders/" + placed.field("orderId") + "?minVersion=0", r -> true);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        system.awaitQuery("/api/reports/daily-sales?from=" + today + "&to=" + today + "&minPosition="
+                + placed.json().path("position").asLong(), r -> true);
         logIn("reporter");
 
         await.until(d -> d.findElements(By.cssSelector("#status-table tr[data-status]")).size() >= 4);
