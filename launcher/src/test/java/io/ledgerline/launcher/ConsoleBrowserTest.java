@@ -2,6 +2,7 @@ package io.ledgerline.launcher;
 
 import io.ledgerline.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +63,27 @@ class ConsoleBrowserTest {
         ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                         "--window-size=1360,1000", "--user-data-dir=" + Files.createTempDirectory("console-browser"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).build(),
                 options);
         await = new WebDriverWait(browser, PATIENCE);
+    }
+
+    /**
+     * The page's own console: no script error and nothing the content security policy blocked. A refused
+     * call is logged by Chrome as a failed resource load, which is what the access-denied test expects.
+     */
+    @AfterEach
+    void noScriptErrorsAndNothingBlocked() {
+        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of"))
+                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                        || message.contains("Refused to"))
+                .toList();
+        assertThat(problems).as("the browser's console").isEmpty();
     }
 
     @AfterAll
