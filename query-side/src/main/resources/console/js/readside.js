@@ -44,8 +44,10 @@ export function mount(root) {
             + 'queries keep reading generation ' + live + ' until the new one has caught up.', `Rebuild ${model}`, async () => {
             try {
                 const started = await ops(`/ops/projections/${encodeURIComponent(model)}/rebuild`, {method: 'POST'});
-                rebuilds.set(model, started.rebuild.generation);
-                say(`Rebuild of ${model} started as generation ${started.rebuild.generation}.`);
+                // A small read model may have caught up and switched before the answer was written.
+                const target = started.rebuild ? started.rebuild.generation : started.live.generation;
+                rebuilds.set(model, target);
+                say(`Rebuild of ${model} started as generation ${target}.`);
                 refresh();
             } catch (e) {
                 fill(messages, problemView(e));

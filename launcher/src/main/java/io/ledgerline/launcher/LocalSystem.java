@@ -18,8 +18,8 @@ import java.util.Map;
  * The three apps started side by side on one database, each in its own Spring context with its
  * own configuration file and port. The command side starts first because it owns the event-store
  * schema; the projections next because they own the read schema the query side reads. The query
- * side serves the console, and the projections allow its origin to call the ops API (the defaults
- * the launcher gives; a setting of the user's wins, docs/configuration.md).
+ * side serves the console, and the projections allow its origin to call the ops API
+ * (docs/configuration.md).
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -45,10 +45,10 @@ public final class LocalSystem implements AutoCloseable {
         int console = queryPort == 0 ? freePort() : queryPort;
         try {
             apps.add(run(CommandSideApplication.builder(), commandSide, commandPort));
-            apps.add(run(ProjectionsApplication.builder().properties(Map.of("ledgerline.security.cors.allowed-origins",
-                    "http://localhost:" + console + ",http://127.0.0.1:" + console)), database, projectionsPort));
-            apps.add(run(QuerySideApplication.builder().properties(Map.of("ledgerline.console.ops-url",
-                    "http://localhost:" + port(apps.get(1)))), database, console));
+            apps.add(run(ProjectionsApplication.builder(), with(database, "ledgerline.security.cors.allowed-origins",
+                    "http://localhost:" + console + ",http://127.0.0.1:" + console), projectionsPort));
+            apps.add(run(QuerySideApplication.builder(), with(database, "ledgerline.console.ops-url",
+                    "http://localhost:" + port(apps.get(1))), console));
         } catch (RuntimeException e) {
             apps.forEach(ConfigurableApplicationContext::close);
             throw e;
@@ -81,6 +81,12 @@ public final class LocalSystem implements AutoCloseable {
         return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(key, value);
+        return more;
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -89,10 +95,10 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext run(SpringApplicationBuilder app, Map<String, String> database, int port) {
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder app, Map<String, String> settings, int port) {
         // Passed as command-line arguments so that they win over each app's own configuration file.
         List<String> arguments = new ArrayList<>();
-        database.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.add("--server.port=" + port);
         // One JVM has one logging system: it would print the first app's name on every line.
         arguments.add("--logging.include-application-name=false");
