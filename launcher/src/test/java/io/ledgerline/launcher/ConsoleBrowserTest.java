@@ -7,35 +7,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,74 +29,48 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ConsoleBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
     private static RunningSystem system;
-    private static WebDriver browser;
-    private static WebDriverWait await;
+    private static ConsoleBrowser browser;
 
     @BeforeAll
     static void start() throws IOException {
-        Optional<Path> chromium = installed("ledgerline.chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Optional<Path> driver = installed("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        assumeTrue(chromium.isPresent() && driver.isPresent(),
-                "No Chromium and chromedriver here (Debian: apt-get install chromium chromium-driver)");
+        assumeTrue(ConsoleBrowser.installed(), "No Chromium and chromedriver here (Debian: apt-get install chromium chromium-driver)");
         system = RunningSystem.get();
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1360,1000", "--user-data-dir=" + Files.createTempDirectory("console-browser"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).build(),
-                options);
-        await = new WebDriverWait(browser, PATIENCE);
-    }
-
-    /**
-     * The page's own console: no script error and nothing the content security policy blocked. A refused
-     * call is logged by Chrome as a failed resource load, which is what the access-denied test expects.
-     */
-    @AfterEach
-    void noScriptErrorsAndNothingBlocked() {
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of"))
-                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
-                        || message.contains("Refused to"))
-                .toList();
-        assertThat(problems).as("the browser's console").isEmpty();
+        browser = ConsoleBrowser.open(system.console);
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @BeforeEach
     void loggedOut() {
-        browser.get(system.console);
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        browser.manage().window().setSize(new Dimension(1360, 1000));
+        browser.loggedOut();
+    }
+
+    /** The page's own console: no script error and nothing the content security policy blocked. */
+    @AfterEach
+    void noScriptErrorsAndNothingBlocked() {
+        assertThat(browser.pageProblems()).as("the browser's console").isEmpty();
     }
 
     @Test
     void opsSeeEveryReadModelAndWatchARebuildUntilItsNewGenerationIsLive() throws Exception {
         logIn("ops");
-        await.until(d -> d.findElements(By.cssSelector("#models-table tbody tr")).size() == 4);
-        assertThat(texts("#models-table td.model")).containsExactlyInAnyOrder("orders", "payments", "inventory", "sales");
-        assertThat(browser.findElements(By.cssSelector("#models-table .owner"))).isNotEmpty()
-                .allMatch(owner -> !owner.getText().equals("unclaimed"));
+        browser.until(d -> browser.elements("#models-table tbody tr").size() == 4);
+        assertThat(browser.texts("#models-table td.model")).containsExactlyInAnyOrder("orders", "payments", "inventory", "sales");
+        assertThat(browser.texts("#models-table .owner")).isNotEmpty().doesNotContain("unclaimed");
         int live = system.ops.get("/ops/projections/payments").json().path("live").path("generation").asInt();
         int next = system.database.sql("SELECT greatest(active, coalesce(retired, 0)) + 1 FROM read.projection_generation "
                 + "WHERE model = 'payments'").query(Integer.class).single();
+        String payments = "#models-table tr[data-model=payments]";
 
-        click("button.rebuild-button[data-model=payments]");
-        WebElement confirm = await.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-yes")));
-        assertThat(text("#confirm")).contains("Rebuild payments?").contains("generation " + live);
+        browser.click("button.rebuild-button[data-model=payments]");
+        WebElement confirm = browser.visible("#confirm-yes");
+        assertThat(browser.text("#confirm")).contains("Rebuild payments?").contains("generation " + live);
         // The new generation cannot lay out its segments while this transaction holds one of their rows,
         // so the page is seen showing the rebuild in progress, however fast this machine is.
         try (Connection holder = DriverManager.getConnection(system.connection.url(), system.connection.username(),
@@ -126,23 +82,21 @@ class ConsoleBrowserTest {
                 segment.executeUpdate();
             }
             confirm.click();
-            await.until(ExpectedConditions.textToBe(By.cssSelector("#models-table tr[data-model=payments] td.state"),
-                    "REBUILDING"));
-            assertThat(text("#models-table tr[data-model=payments] td.rebuild")).startsWith("generation " + next);
-            assertThat(text("#models-table tr[data-model=payments] td.generation")).isEqualTo(String.valueOf(live));
-            assertThat(browser.findElement(By.cssSelector("button.rebuild-button[data-model=payments]")).isEnabled())
+            browser.until(ExpectedConditions.textToBe(By.cssSelector(payments + " td.state"), "REBUILDING"));
+            assertThat(browser.text(payments + " td.rebuild")).startsWith("generation " + next);
+            assertThat(browser.text(payments + " td.generation")).isEqualTo(String.valueOf(live));
+            assertThat(browser.element("button.rebuild-button[data-model=payments]").isEnabled())
                     .as("no second rebuild while one runs").isFalse();
-            screenshot("rebuild");
+            browser.screenshot("rebuild");
             holder.rollback();
         }
 
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"),
-                "payments rebuilt: generation " + next + " is live"));
-        assertThat(text("#models-table tr[data-model=payments] td.generation")).isEqualTo(String.valueOf(next));
+        browser.showsText("readside-messages", "payments rebuilt: generation " + next + " is live");
+        assertThat(browser.text(payments + " td.generation")).isEqualTo(String.valueOf(next));
         assertThat(system.ops.get("/ops/projections/payments").json().path("live").path("generation").asInt())
                 .isEqualTo(next);
         // One line per read model in the lag chart, drawn from the samples taken so far.
-        assertThat(browser.findElements(By.cssSelector("svg#lag polyline.series"))).hasSize(4);
+        assertThat(browser.elements("svg#lag polyline.series")).hasSize(4);
     }
 
     @Test
@@ -160,31 +114,25 @@ class ConsoleBrowserTest {
                         + "\",\"name\":\"Cracked vase\",\"unitPrice\":\"5\",\"currency\":\"EUR\"}").status()).isEqualTo(201);
             }
             logIn("ops");
-            await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(letter(retried))));
-            await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(letter(evicted))));
-            assertThat(text(letter(retried) + " td.cause")).contains("console_bug");
-            screenshot("read-side");
+            browser.visible(letter(retried));
+            browser.visible(letter(evicted));
+            assertThat(browser.text(letter(retried) + " td.cause")).contains("console_bug");
+            browser.screenshot("read-side");
         } finally {
             system.database.sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS console_bug").update();
         }
 
-        click(letter(retried) + " button.retry");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"), retried + " handled."));
-        await.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(letter(retried))));
-        click(letter(evicted) + " button.evict");
-        assertThat(await.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm"))).getText())
-                .contains("Drop the parked events of " + evicted);
-        click("#confirm-yes");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readside-messages"),
-                evicted + ": 1 parked event dropped."));
-        await.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(letter(evicted))));
+        browser.click(letter(retried) + " button.retry");
+        browser.showsText("readside-messages", retried + " handled.");
+        browser.gone(letter(retried));
+        browser.click(letter(evicted) + " button.evict");
+        assertThat(browser.visible("#confirm").getText()).contains("Drop the parked events of " + evicted);
+        browser.click("#confirm-yes");
+        browser.showsText("readside-messages", evicted + ": 1 parked event dropped.");
+        browser.gone(letter(evicted));
 
         assertThat(system.queries.get("/api/inventory/" + retried).status()).isEqualTo(200);
         assertThat(system.queries.get("/api/inventory/" + evicted).status()).isEqualTo(404);
-    }
-
-    private static String letter(String sequence) {
-        return "section.letters[data-model=inventory] tr[data-sequence='" + sequence + "']";
     }
 
     @Test
@@ -198,33 +146,33 @@ class ConsoleBrowserTest {
         system.awaitQuery("/api/orders/" + order + "?minVersion=1", r -> true);
         logIn("auditor");
 
-        type("#aggregate-id", order);
-        click("#find");
+        browser.type("#aggregate-id", order);
+        browser.click("#find");
 
-        await.until(d -> d.findElements(By.cssSelector("#timeline li.event")).size() >= 2);
-        assertThat(browser.findElement(By.cssSelector("#timeline li.event")).getAttribute("data-type")).isEqualTo("OrderPlaced");
-        assertThat(text("#timeline li.event .principal")).isEqualTo("by test-operator");
-        click("#verify");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("integrity-result"), "Hash chain intact"));
-        type("#state-version", "0");
-        click("#show-state");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "State at version 0"));
-        assertThat(text("#state-json")).contains(order);
-        browser.findElement(By.cssSelector("#timeline li.event .correlation-link")).click();
+        browser.until(d -> browser.elements("#timeline li.event").size() >= 2);
+        assertThat(browser.element("#timeline li.event").getAttribute("data-type")).isEqualTo("OrderPlaced");
+        assertThat(browser.text("#timeline li.event .principal")).isEqualTo("by test-operator");
+        browser.click("#verify");
+        browser.showsText("integrity-result", "Hash chain intact");
+        browser.type("#state-version", "0");
+        browser.click("#show-state");
+        browser.showsText("state", "State at version 0");
+        assertThat(browser.text("#state-json")).contains(order);
+        browser.click("#timeline li.event .correlation-link");
         // The request that placed the order reserved the stock too, on another aggregate.
-        await.until(d -> texts("#correlation-events li").stream().anyMatch(t -> t.contains(sku)));
-        screenshot("audit");
+        browser.until(d -> browser.texts("#correlation-events li").stream().anyMatch(t -> t.contains(sku)));
+        browser.screenshot("audit");
 
         rewriteHistory(sku);
-        browser.get(system.console + "#/audit/" + sku);
-        click("#verify");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("integrity-result"), "Hash chain broken"));
-        assertThat(text("#integrity-result")).contains("First broken event: sequence 1").contains("content-changed");
-        type("#export-from", String.valueOf(placed.json().path("position").asLong()));
-        click("#export-button");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("export-summary"), "sha256"));
-        assertThat(browser.findElement(By.id("export-link")).getAttribute("href")).startsWith("blob:");
-        screenshot("audit-integrity");
+        browser.go("#/audit/" + sku);
+        browser.click("#verify");
+        browser.showsText("integrity-result", "Hash chain broken");
+        assertThat(browser.text("#integrity-result")).contains("First broken event: sequence 1").contains("content-changed");
+        browser.type("#export-from", String.valueOf(placed.json().path("position").asLong()));
+        browser.click("#export-button");
+        browser.showsText("export-summary", "sha256");
+        assertThat(browser.element("#export-link").getAttribute("href")).startsWith("blob:");
+        browser.screenshot("audit-integrity");
     }
 
     @Test
@@ -242,47 +190,45 @@ class ConsoleBrowserTest {
                 + placed.json().path("position").asLong(), r -> true);
         logIn("reporter");
 
-        await.until(d -> d.findElements(By.cssSelector("#status-table tr[data-status]")).size() >= 4);
-        assertThat(Long.parseLong(text("#status-table tr[data-status=PLACED] td.count"))).isPositive();
-        assertThat(browser.findElements(By.cssSelector("#status-chart g.bar"))).hasSizeGreaterThanOrEqualTo(4);
-        await.until(d -> !d.findElements(By.cssSelector("#daily-sales .sales[data-currency=EUR] g.bar")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector("#daily-sales .sales[data-currency=EUR] g.bar"))).hasSize(14);
-        type("#sku-prefix", "CONSOLE-LOW");
-        click("#show-stock");
-        await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stock-table tr[data-sku='" + plenty + "']")));
-        assertThat(browser.findElement(By.cssSelector("#stock-table tr[data-sku='" + low + "']")).getAttribute("class"))
-                .isEqualTo("low");
-        assertThat(browser.findElement(By.cssSelector("#stock-table tr[data-sku='" + plenty + "']")).getAttribute("class"))
-                .isEmpty();
-        screenshot("business");
+        browser.until(d -> browser.elements("#status-table tr[data-status]").size() >= 4);
+        assertThat(Long.parseLong(browser.text("#status-table tr[data-status=PLACED] td.count"))).isPositive();
+        assertThat(browser.elements("#status-chart g.bar")).hasSizeGreaterThanOrEqualTo(4);
+        String euroDays = "#daily-sales .sales[data-currency=EUR] g.bar";
+        browser.until(d -> !browser.elements(euroDays).isEmpty());
+        assertThat(browser.elements(euroDays)).hasSize(14);
+        browser.type("#sku-prefix", "CONSOLE-LOW");
+        browser.click("#show-stock");
+        browser.visible("#stock-table tr[data-sku='" + plenty + "']");
+        assertThat(browser.element("#stock-table tr[data-sku='" + low + "']").getAttribute("class")).isEqualTo("low");
+        assertThat(browser.element("#stock-table tr[data-sku='" + plenty + "']").getAttribute("class")).isEmpty();
+        browser.screenshot("business");
     }
 
     @Test
     void aRoleTheApisRefuseSeesAccessDeniedAndAWrongPasswordIsRefused() {
-        type("#username", "ops");
-        type("#password", "not-the-password");
-        click("#login-button");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-problem"), "Unknown user or wrong password"));
-        screenshot("login");
+        browser.logIn("ops", "not-the-password");
+        browser.showsText("login-problem", "Unknown user or wrong password");
+        browser.screenshot("login");
 
         logIn("reporter");
-        browser.get(system.console + "#/read-side");
-        await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#readside-status .problem.denied")));
-        assertThat(text("#readside-status")).startsWith("Access denied").contains("Your roles do not allow this request");
-        assertThat(browser.findElements(By.cssSelector("#models-table"))).isEmpty();
-        screenshot("access-denied");
+        browser.go("#/read-side");
+        browser.visible("#readside-status .problem.denied");
+        assertThat(browser.text("#readside-status")).startsWith("Access denied").contains("Your roles do not allow this request");
+        assertThat(browser.elements("#models-table")).isEmpty();
+        browser.screenshot("access-denied");
 
-        browser.get(system.console + "#/audit/" + "ANY-ID");
-        await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history .problem.denied")));
+        browser.go("#/audit/ANY-ID");
+        browser.visible("#history .problem.denied");
     }
 
     private static void logIn(String user) {
-        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        type("#username", user);
-        type("#password", user + "-password");
-        click("#login-button");
-        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-        assertThat(text("#who-name")).startsWith(user + " (" + user + ")");
+        browser.logIn(user, user + "-password");
+        browser.visible("#nav");
+        assertThat(browser.text("#who-name")).startsWith(user + " (" + user + ")");
+    }
+
+    private static String letter(String sequence) {
+        return "section.letters[data-model=inventory] tr[data-sequence='" + sequence + "']";
     }
 
     private static String product(String prefix, int stock) {
@@ -306,54 +252,5 @@ class ConsoleBrowserTest {
         } finally {
             system.database.sql("ALTER TABLE events.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
         }
-    }
-
-    private static void type(String css, String value) {
-        WebElement field = await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    private static void click(String css) {
-        await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
-    }
-
-    private static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private static List<String> texts(String css) {
-        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-    }
-
-    /** The whole page, into target/console/ and, when asked for, into docs/console/ for the README. */
-    private static void screenshot(String name) {
-        JavascriptExecutor script = (JavascriptExecutor) browser;
-        Number width = (Number) script.executeScript("return document.documentElement.scrollWidth");
-        Number height = (Number) script.executeScript("return document.documentElement.scrollHeight");
-        // Chrome's own capture of the whole page; a window cannot grow past the headless screen.
-        Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height.intValue(), 3000), "scale", 1)));
-        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
-        try {
-            write(Path.of("target", "console"), name, png);
-            if (Boolean.getBoolean("ledgerline.console.screenshots")) {
-                write(Path.of("..", "docs", "console"), name, png);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path directory, String name, byte[] png) throws IOException {
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), png);
-    }
-
-    private static Optional<Path> installed(String property, String... candidates) {
-        String configured = System.getProperty(property);
-        return (configured != null ? Stream.of(configured) : Stream.of(candidates)).map(Path::of)
-                .filter(Files::isExecutable).findFirst();
     }
 }
