@@ -52,10 +52,12 @@ public final class LocalLauncher {
                     command side  http://localhost:%d/api   (send commands: orders, payments, inventory)
                     projections   http://localhost:%d/actuator/health   (builds the read models)
                     query side    http://localhost:%d/api   (read orders, payments, stock, reports)
+                    console       %s   (for ops, auditors and reporters; log in as ops, auditor or reporter)
                     database      %s
                   Stop with Ctrl+C.
 
-                """, system.commandPort(), system.projectionsPort(), system.queryPort(), describe(postgres));
+                """, system.commandPort(), system.projectionsPort(), system.queryPort(), system.consoleUrl(),
+                describe(postgres));
     }
 
     private static PostgresServer embedded(boolean fresh) {

@@ -6,6 +6,9 @@ import io.ledgerline.query.QuerySideApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.Map;
 /**
  * The three apps started side by side on one database, each in its own Spring context with its
  * own configuration file and port. The command side starts first because it owns the event-store
- * schema; the projections next because they own the read schema the query side reads.
+ * schema; the projections next because they own the read schema the query side reads. The query
+ * side serves the console, and the projections allow its origin to call the ops API
+ * (docs/configuration.md).
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -35,10 +40,15 @@ public final class LocalSystem implements AutoCloseable {
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
         Map<String, String> commandSide = new LinkedHashMap<>(database);
         commandSide.putAll(commandSideOnly);
+        // The console is served by the query side and calls the ops API in the browser, so the
+        // projections, which start first, must already know the query side's origin.
+        int console = queryPort == 0 ? freePort() : queryPort;
         try {
             apps.add(run(CommandSideApplication.builder(), commandSide, commandPort));
-            apps.add(run(ProjectionsApplication.builder(), database, projectionsPort));
-            apps.add(run(QuerySideApplication.builder(), database, queryPort));
+            apps.add(run(ProjectionsApplication.builder(), with(database, "ledgerline.security.cors.allowed-origins",
+                    "http://localhost:" + console + ",http://127.0.0.1:" + console), projectionsPort));
+            apps.add(run(QuerySideApplication.builder(), with(database, "ledgerline.console.ops-url",
+                    "http://localhost:" + port(apps.get(1))), console));
         } catch (RuntimeException e) {
             apps.forEach(ConfigurableApplicationContext::close);
             throw e;
@@ -58,14 +68,37 @@ public final class LocalSystem implements AutoCloseable {
         return port(2);
     }
 
-    private int port(int app) {
-        return Integer.parseInt(apps.get(app).getEnvironment().getProperty("local.server.port"));
+    /** Where the console is: the query side's {@code /console/}. */
+    public String consoleUrl() {
+        return "http://localhost:" + queryPort() + "/console/";
     }
 
-    private static ConfigurableApplicationContext run(SpringApplicationBuilder app, Map<String, String> database, int port) {
+    private int port(int app) {
+        return port(apps.get(app));
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(key, value);
+        return more;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the query side", e);
+        }
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder app, Map<String, String> settings, int port) {
         // Passed as command-line arguments so that they win over each app's own configuration file.
         List<String> arguments = new ArrayList<>();
-        database.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.add("--server.port=" + port);
         // One JVM has one logging system: it would print the first app's name on every line.
         arguments.add("--logging.include-application-name=false");

@@ -22,6 +22,8 @@ final class RunningSystem {
     final HttpJson commands;
     final HttpJson queries;
     final HttpJson ops;
+    final String console;
+    final String opsUrl;
     final JdbcClient database;
     final TestDatabases.TestDatabase connection;
 
@@ -29,6 +31,8 @@ final class RunningSystem {
         this.commands = HttpJson.onPort(system.commandPort());
         this.queries = HttpJson.onPort(system.queryPort());
         this.ops = HttpJson.onPort(system.projectionsPort());
+        this.console = system.consoleUrl();
+        this.opsUrl = "http://localhost:" + system.projectionsPort();
         this.connection = db;
         this.database = JdbcClient.create(new DriverManagerDataSource(db.url(), db.username(), db.password()));
     }

@@ -15,6 +15,10 @@ import io.ledgerline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -42,6 +46,64 @@ class SecurityEndToEndTest {
     @BeforeAll
     static void start() {
         system = RunningSystem.get();
+    }
+
+    @Test
+    void onlyTheConsolesOriginMayCallTheOpsApiFromABrowserAndNeverWithCookies() throws Exception {
+        String console = system.console.substring(0, system.console.indexOf("/console/"));
+        URI status = URI.create(system.opsUrl + "/ops/projections");
+        HttpResponse<String> preflight = preflight(status, console);
+        HttpResponse<String> foreign = preflight(status, "http://evil.example");
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(console);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).containsIgnoringCase("authorization");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(JSON.readTree(foreign.body()).path("type").asText()).isEqualTo("urn:ledgerline:problem:forbidden");
+
+        HttpJson.Response read = system.ops.get("/ops/projections", "Origin", console);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(console);
+        HttpJson.Response anonymous = system.ops.as(null).get("/ops/projections", "Origin", console);
+        assertThat(anonymous.status()).as("CORS lets the browser read the refusal; it grants nothing").isEqualTo(401);
+        assertThat(anonymous.header("Access-Control-Allow-Origin")).isEqualTo(console);
+        assertThat(system.ops.get("/ops/projections", "Origin", "http://evil.example").status()).isEqualTo(403);
+        // The command side is told of no origin: it answers no cross-origin call at all.
+        assertThat(system.commands.get("/actuator/health", "Origin", console).header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void theConsolesFilesAreOpenWithAStrictContentPolicyAndWhatTheyShowIsNot() {
+        HttpJson anonymous = system.queries.as(null);
+        String page = system.console.substring(system.console.indexOf("/console/"));
+
+        HttpJson.Response index = anonymous.get(page);
+        HttpJson.Response config = anonymous.get(page + "config.json");
+
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.contentType()).startsWith("text/html");
+        assertThat(index.body()).contains("<script type=\"module\" src=\"js/main.js\"></script>");
+        assertThat(index.header("Content-Security-Policy")).contains("script-src 'self'")
+                .contains("connect-src 'self' " + system.opsUrl).contains("frame-ancestors 'none'");
+        assertThat(anonymous.get(page + "js/readside.js").status()).isEqualTo(200);
+        assertThat(config.json().path("securityMode").asText()).isEqualTo("local");
+        assertThat(config.json().path("tokenUrl").asText()).isEqualTo("/auth/token");
+        assertThat(config.json().path("opsUrl").asText()).isEqualTo(system.opsUrl);
+        HttpJson.Response missing = anonymous.get(page + "nothing-here.js");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.field("type")).isEqualTo("urn:ledgerline:problem:not-found");
+        assertThat(anonymous.post(page + "config.json", "{}").status()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> preflight(URI target, String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(target)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

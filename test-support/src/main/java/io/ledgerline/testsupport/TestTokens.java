@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class TestTokens {
 
-    private static final TokenIssuer ISSUER = TokenIssuer.local(new SecuritySettings(null, null, null, null, null, null));
+    private static final TokenIssuer ISSUER = TokenIssuer.local(new SecuritySettings(null, null, null, null, null, null, null));
 
     private TestTokens() {
     }

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.CorsFilter;
 
 import java.time.Clock;
 
@@ -70,14 +71,20 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Builds an app's filter chain: stateless, bearer tokens, problem-details errors; open health,
-     * info, local token issuing and (in local mode) API docs; then the app's own {@code rules}.
+     * Builds an app's filter chain: stateless, bearer tokens, problem-details errors, CORS for the
+     * configured origins only; open health, info, local token issuing and (in local mode) API docs;
+     * then the app's own {@code rules}.
      */
     public static SecurityFilterChain chain(HttpSecurity http, SecuritySettings settings,
                                             JwtAuthenticationConverter converter,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
             throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        CorsFilter crossOrigin = CrossOriginCalls.filter(settings.cors());
+        if (crossOrigin != null) {
+            // Before authentication: a preflight carries no token, and a refused answer must still name the origin.
+            http.addFilter(crossOrigin);
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())

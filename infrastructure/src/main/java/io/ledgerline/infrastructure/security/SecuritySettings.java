@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code ledgerline.security.*} (docs/security.md).
@@ -17,10 +18,11 @@ import java.util.List;
  * @param rolesClaim the claim holding the caller's roles (client, merchant, reporter, auditor, ops)
  * @param jwkSetUri  where the identity provider publishes its signing keys (jwt mode)
  * @param local      the local issuer's key file, token lifetime and users
+ * @param cors       the browser origins allowed to call this app from another origin (the console's)
  */
 @ConfigurationProperties("ledgerline.security")
 public record SecuritySettings(String mode, String issuer, String audience, String rolesClaim, String jwkSetUri,
-                               Local local) {
+                               Local local, Cors cors) {
 
     public SecuritySettings {
         mode = mode == null ? "local" : mode;
@@ -28,6 +30,7 @@ public record SecuritySettings(String mode, String issuer, String audience, Stri
         audience = audience == null ? "ledgerline" : audience;
         rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
         local = local == null ? new Local(null, null, null) : local;
+        cors = cors == null ? new Cors(null) : cors;
         if (!mode.equals("local") && !mode.equals("jwt")) {
             throw new IllegalArgumentException("ledgerline.security.mode must be local or jwt, not " + mode);
         }
@@ -56,6 +59,25 @@ public record SecuritySettings(String mode, String issuer, String audience, Stri
             keyFile = keyFile == null ? Path.of(".ledgerline", "local-signing-key") : keyFile;
             tokenTtl = tokenTtl == null ? Duration.ofHours(8) : tokenTtl;
             users = users == null || users.isEmpty() ? DEFAULT_USERS : List.copyOf(users);
+        }
+    }
+
+    /**
+     * Cross-origin calls from browsers: only the listed origins ({@code scheme://host[:port]}, exact,
+     * no wildcard) may call this app, with a bearer token and never with cookies. Empty: none may.
+     */
+    public record Cors(List<String> allowedOrigins) {
+
+        private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+");
+
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            for (String origin : allowedOrigins) {
+                if (!ORIGIN.matcher(origin).matches()) {
+                    throw new IllegalArgumentException("ledgerline.security.cors.allowed-origins takes exact origins such as "
+                            + "http://localhost:8083 (scheme, host, port; no path, no wildcard), not " + origin);
+                }
+            }
         }
     }
 

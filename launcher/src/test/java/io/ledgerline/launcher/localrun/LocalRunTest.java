@@ -34,7 +34,9 @@ class LocalRunTest {
     void runsAsTheApplicationRoleAndStopsCleanlyInOrder() throws Exception {
         Path pgdata = data.resolve("pgdata");
         try (LauncherProcess run = LauncherProcess.start(pgdata)) {
-            assertThat(run.output()).contains("as ledgerline_app", "durable: fsync=on, full_page_writes=on, synchronous_commit=on");
+            assertThat(run.output()).contains("as ledgerline_app", "durable: fsync=on, full_page_writes=on, synchronous_commit=on",
+                    "console       http://localhost:" + run.queryPort + "/console/");
+            assertThat(new HttpJson("http://localhost:" + run.queryPort, null).get("/console/").status()).isEqualTo(200);
             String sku = walkThrough(run);
             assertLeastPrivilege(run, sku);
             assertEveryAppAnswersRefusedRequestsWithProblems(run);
