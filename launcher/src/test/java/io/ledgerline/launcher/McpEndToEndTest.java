@@ -1,6 +1,8 @@
 package io.ledgerline.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ledgerline.testsupport.HttpJson;
 import io.ledgerline.testsupport.TestTokens;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -8,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class McpEndToEndTest {
 
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static RunningSystem system;
     private static String customer;
     private static McpAgent client;
@@ -77,6 +83,29 @@ class McpEndToEndTest {
                 .doesNotContain("## Projections");
     }
 
+    /**
+     * docs/mcp-tools.json is what tools/list answers, so that every change to a tool's name, schema or
+     * description shows in a review diff. With {@code -Dledgerline.mcp.write=true} the test rewrites it.
+     */
+    @Test
+    void thePublishedToolListIsWhatTheServerLists() throws Exception {
+        HttpJson.Response listed = new HttpJson("http://localhost:" + system.mcpPort, TestTokens.issue("rita", "reporter"))
+                .post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+                        "Accept", "application/json, text/event-stream");
+        String served = PRETTY.writeValueAsString(listed.json().path("result").path("tools")) + "\n";
+        Path published = Path.of("..", "docs", "mcp-tools.json");
+
+        if (Boolean.getBoolean("ledgerline.mcp.write")) {
+            Files.writeString(published, served, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(Files.readString(published, StandardCharsets.UTF_8))
+                .as("docs/mcp-tools.json differs from what the MCP server lists. Regenerate it with ./mvnw -B verify "
+                        + "-pl launcher -am -Dtest=McpEndToEndTest -Dsurefire.failIfNoSpecifiedTests=false "
+                        + "-Dledgerline.mcp.write=true, then review and commit the diff")
+                .isEqualTo(served);
+    }
+
     @Test
     void aClientAgentPlacesReadsAndCancelsItsOwnOrder() {
         String sku = product(5);
@@ -90,6 +119,10 @@ class McpEndToEndTest {
                         r -> !r.error() && r.field("status").equals("CONFIRMED"));
         assertThat(confirmed.field("total")).isEqualTo("39.98");
         assertThat(confirmed.json().path("lines").get(0).path("sku").asText()).isEqualTo(sku);
+        JsonNode reserved = auditor.call("aggregate_history", Map.of("aggregateId", sku)).json().path("events").get(2);
+        assertThat(reserved.path("type").asText()).as("registered, received, reserved").isEqualTo("StockReserved");
+        assertThat(reserved.path("metadata").path("channel").asText())
+                .as("a step of the fulfilment process inherits the mark of the command that caused it").isEqualTo("mcp");
 
         McpAgent.Result payments = client.call("get_order_payments", Map.of("orderId", orderId));
         assertThat(payments.json().path("items")).hasSize(1);
