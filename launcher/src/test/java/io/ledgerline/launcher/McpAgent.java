@@ -27,7 +27,7 @@ final class McpAgent implements AutoCloseable {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://localhost:" + port)
                 .endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) -> {
+                .addHttpRequestCustomizer((request, method, uri, body, context) -> {
                     if (token != null) {
                         request.header("Authorization", "Bearer " + token);
                     }

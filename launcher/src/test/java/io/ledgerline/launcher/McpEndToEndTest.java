@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ledgerline.testsupport.HttpJson;
 import io.ledgerline.testsupport.TestTokens;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +193,9 @@ class McpEndToEndTest {
             assertThat(result.text()).as(tool).contains(tool).doesNotContain("Exception").doesNotContain("\tat ");
         });
 
+        assertThatThrownBy(() -> client.call("no_such_tool", Map.of())).isInstanceOf(McpError.class)
+                .hasMessageContaining("Unknown tool");
+
         Map<String, Object> withoutKey = placeArguments(null, customer, "LAMP-1", 1, null);
         McpAgent.Result noKey = client.call("place_order", withoutKey);
         assertThat(noKey.error()).isTrue();
@@ -309,6 +313,22 @@ class McpEndToEndTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.field("type")).isEqualTo("urn:ledgerline:problem:unauthorized");
         assertThatThrownBy(() -> McpAgent.connect(system.mcpPort, "not-a-token")).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aMessageTheServerCannotReadGetsAJsonRpcErrorNeverAStackTrace() {
+        HttpJson reporterHttp = new HttpJson("http://localhost:" + system.mcpPort, TestTokens.issue("rita", "reporter"));
+
+        HttpJson.Response garbage = reporterHttp.post("/mcp", "not json at all", "Accept", "application/json, text/event-stream");
+        HttpJson.Response wrongAccept = reporterHttp.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+                "Accept", "application/json");
+
+        for (HttpJson.Response response : List.of(garbage, wrongAccept)) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().path("jsonrpc").asText()).isEqualTo("2.0");
+            assertThat(response.json().path("error").path("code").asInt()).isNegative();
+            assertThat(response.body()).doesNotContain("stackTrace").doesNotContain("className").hasSizeLessThan(300);
+        }
     }
 
     @Test

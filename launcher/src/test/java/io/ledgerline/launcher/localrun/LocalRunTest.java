@@ -92,7 +92,7 @@ class LocalRunTest {
         assertThat(run.output()).contains("http://localhost:" + run.mcpPort + "/mcp");
         McpSyncClient agent = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + run.mcpPort)
                 .endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) ->
+                .addHttpRequestCustomizer((request, method, uri, body, context) ->
                         request.header("Authorization", "Bearer " + run.token("reporter")))
                 .build()).build();
         try {

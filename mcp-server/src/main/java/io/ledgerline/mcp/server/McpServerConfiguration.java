@@ -13,11 +13,11 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -71,7 +71,7 @@ public class McpServerConfiguration {
                 .jsonMapper(mcpJson())
                 .messageEndpoint(ENDPOINT)
                 .maxRequestSize((int) maxRequestSize.toBytes())
-                .securityValidator(DefaultServerTransportSecurityValidator.builder()
+                .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
                         .allowedOrigins(settings.allowedOrigins()).build())
                 .contextExtractor(request -> {
                     Map<String, Object> context = new HashMap<>();
@@ -111,6 +111,9 @@ public class McpServerConfiguration {
                 .jsonSchemaValidator(validator)
                 // Arguments are checked by ToolCalls, which answers with Ledgerline's problem type.
                 .validateToolInputs(false)
+                // The servlet transport blocks its request thread anyway: run the tool there rather than
+                // on Reactor's shared threads, which would outlive the app in the local run's JVM.
+                .immediateExecution(true)
                 .tools(tools)
                 .resources(guides.specifications())
                 .build();
@@ -122,6 +125,6 @@ public class McpServerConfiguration {
     }
 
     private McpJsonMapper mcpJson() {
-        return new JacksonMcpJsonMapper(json);
+        return new TransportErrors(new JacksonMcpJsonMapper(json));
     }
 }
