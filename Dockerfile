@@ -18,6 +18,7 @@ COPY test-support/pom.xml test-support/
 COPY command-side/pom.xml command-side/
 COPY projections/pom.xml projections/
 COPY query-side/pom.xml query-side/
+COPY mcp-server/pom.xml mcp-server/
 COPY launcher/pom.xml launcher/
 COPY contract-test/pom.xml contract-test/
 COPY bench/pom.xml bench/

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Starts the whole system for a local run: PostgreSQL, then the command side, the projections and
- * the query side, each on its own port (docs/adr/0002-local-run-in-one-jvm.md says why one JVM).
+ * Starts the whole system for a local run: PostgreSQL, then the command side, the projections,
+ * the query side and the MCP server, each on its own port (docs/adr/0002-local-run-in-one-jvm.md says why one JVM).
  * <p>
  * PostgreSQL is embedded (data kept in {@code .ledgerline/pgdata}, port 15432) unless
  * {@code SPRING_DATASOURCE_URL} names a database. {@code --fresh} wipes the embedded data first.
@@ -38,7 +38,7 @@ public final class LocalLauncher {
             system = LocalSystem.start(roles == null ? Map.of() : roles.appSettings(),
                     roles == null ? Map.of() : roles.eventStoreMigrationSettings(),
                     port("LEDGERLINE_COMMAND_PORT", 8081), port("LEDGERLINE_PROJECTIONS_PORT", 8082),
-                    port("LEDGERLINE_QUERY_PORT", 8083));
+                    port("LEDGERLINE_QUERY_PORT", 8083), port("LEDGERLINE_MCP_PORT", 8084));
         } catch (RuntimeException e) {
             if (postgres != null) {
                 postgres.close();
@@ -53,10 +53,11 @@ public final class LocalLauncher {
                     projections   http://localhost:%d/actuator/health   (builds the read models)
                     query side    http://localhost:%d/api   (read orders, payments, stock, reports)
                     console       %s   (for ops, auditors and reporters; log in as ops, auditor or reporter)
+                    mcp server    http://localhost:%d/mcp   (tools for AI agents, docs/mcp.md)
                     database      %s
                   Stop with Ctrl+C.
 
-                """, system.commandPort(), system.projectionsPort(), system.queryPort(), system.consoleUrl(),
+                """, system.commandPort(), system.projectionsPort(), system.queryPort(), system.consoleUrl(), system.mcpPort(),
                 describe(postgres));
     }
 

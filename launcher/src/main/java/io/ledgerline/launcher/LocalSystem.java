@@ -1,6 +1,7 @@
 package io.ledgerline.launcher;
 
 import io.ledgerline.command.CommandSideApplication;
+import io.ledgerline.mcp.McpServerApplication;
 import io.ledgerline.projections.ProjectionsApplication;
 import io.ledgerline.query.QuerySideApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,17 +17,23 @@ import java.util.Map;
 
 /**
  * The three apps started side by side on one database, each in its own Spring context with its
- * own configuration file and port. The command side starts first because it owns the event-store
- * schema; the projections next because they own the read schema the query side reads. The query
- * side serves the console, and the projections allow its origin to call the ops API
+ * own configuration file and port, and, where asked for, the MCP server in front of them. The command
+ * side starts first because it owns the event-store schema; the projections next because they own
+ * the read schema the query side reads; the MCP server last, because it forwards to the other three.
+ * The query side serves the console, and the projections allow its origin to call the ops API
  * (docs/configuration.md).
  */
 public final class LocalSystem implements AutoCloseable {
 
-    private final List<ConfigurableApplicationContext> apps;
+    /** The MCP port that starts no MCP server. */
+    public static final int WITHOUT_MCP = -1;
 
-    private LocalSystem(List<ConfigurableApplicationContext> apps) {
+    private final List<ConfigurableApplicationContext> apps;
+    private final boolean mcp;
+
+    private LocalSystem(List<ConfigurableApplicationContext> apps, boolean mcp) {
         this.apps = apps;
+        this.mcp = mcp;
     }
 
     /** Starts the apps; {@code database} holds the spring.datasource.* settings, ports may be 0 for any. */
@@ -37,6 +44,12 @@ public final class LocalSystem implements AutoCloseable {
     /** As above, with settings only the command side gets (such as the role that migrates the event store). */
     public static LocalSystem start(Map<String, String> database, Map<String, String> commandSideOnly, int commandPort,
                                     int projectionsPort, int queryPort) {
+        return start(database, commandSideOnly, commandPort, projectionsPort, queryPort, WITHOUT_MCP);
+    }
+
+    /** As above, and the MCP server on {@code mcpPort} (0 for any, {@link #WITHOUT_MCP} for none). */
+    public static LocalSystem start(Map<String, String> database, Map<String, String> commandSideOnly, int commandPort,
+                                    int projectionsPort, int queryPort, int mcpPort) {
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
         Map<String, String> commandSide = new LinkedHashMap<>(database);
         commandSide.putAll(commandSideOnly);
@@ -49,11 +62,18 @@ public final class LocalSystem implements AutoCloseable {
                     "http://localhost:" + console + ",http://127.0.0.1:" + console), projectionsPort));
             apps.add(run(QuerySideApplication.builder(), with(database, "ledgerline.console.ops-url",
                     "http://localhost:" + port(apps.get(1))), console));
+            if (mcpPort != WITHOUT_MCP) {
+                // The MCP server owns no data: it gets no database settings, only where the others listen.
+                apps.add(run(McpServerApplication.builder(), Map.of(
+                        "ledgerline.mcp.command-url", "http://localhost:" + port(apps.get(0)),
+                        "ledgerline.mcp.projections-url", "http://localhost:" + port(apps.get(1)),
+                        "ledgerline.mcp.query-url", "http://localhost:" + port(apps.get(2))), mcpPort));
+            }
         } catch (RuntimeException e) {
             apps.forEach(ConfigurableApplicationContext::close);
             throw e;
         }
-        return new LocalSystem(apps);
+        return new LocalSystem(apps, mcpPort != WITHOUT_MCP);
     }
 
     public int commandPort() {
@@ -71,6 +91,14 @@ public final class LocalSystem implements AutoCloseable {
     /** Where the console is: the query side's {@code /console/}. */
     public String consoleUrl() {
         return "http://localhost:" + queryPort() + "/console/";
+    }
+
+    /** The MCP server's port; only for a system started with one. */
+    public int mcpPort() {
+        if (!mcp) {
+            throw new IllegalStateException("This system was started without the MCP server");
+        }
+        return port(3);
     }
 
     private int port(int app) {

@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system, started once per test JVM on its own database and shared by the end-to-end
- * tests: a client's and a reporting tool's view, plus SQL access to check what was stored.
+ * tests: a client's and a reporting tool's view, the MCP server for agents, plus SQL access to check what was stored.
  */
 final class RunningSystem {
 
@@ -24,6 +24,7 @@ final class RunningSystem {
     final HttpJson ops;
     final String console;
     final String opsUrl;
+    final int mcpPort;
     final JdbcClient database;
     final TestDatabases.TestDatabase connection;
 
@@ -33,6 +34,7 @@ final class RunningSystem {
         this.ops = HttpJson.onPort(system.projectionsPort());
         this.console = system.consoleUrl();
         this.opsUrl = "http://localhost:" + system.projectionsPort();
+        this.mcpPort = system.mcpPort();
         this.connection = db;
         this.database = JdbcClient.create(new DriverManagerDataSource(db.url(), db.username(), db.password()));
     }
@@ -45,7 +47,7 @@ final class RunningSystem {
                     "spring.datasource.password", db.password(),
                     "ledgerline.fulfilment.payment-timeout", "PT30S",
                     "ledgerline.projections.retired-grace", "PT2S",
-                    "logging.level.io.ledgerline.projections.runtime.BatchingEventHandler", "DEBUG"), 0, 0, 0);
+                    "logging.level.io.ledgerline.projections.runtime.BatchingEventHandler", "DEBUG"), Map.of(), 0, 0, 0, 0);
             TestDatabases.closeBeforeServer(system);
             instance = new RunningSystem(system, db);
         }

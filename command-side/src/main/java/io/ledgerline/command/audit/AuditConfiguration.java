@@ -1,6 +1,7 @@
 package io.ledgerline.command.audit;
 
 import io.ledgerline.infrastructure.observability.TraceContext;
+import io.ledgerline.infrastructure.security.ChannelMarks;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 public class AuditConfiguration {
 
     @Bean
-    public RequestMetadataInterceptor requestMetadataInterceptor(TraceContext traces) {
-        return new RequestMetadataInterceptor(traces);
+    public RequestMetadataInterceptor requestMetadataInterceptor(TraceContext traces, ChannelMarks channels) {
+        return new RequestMetadataInterceptor(traces, channels);
     }
 
     @Bean

@@ -13,14 +13,14 @@ import java.util.Map;
 /**
  * Every message produced while handling another (events from a command, commands from a saga's
  * event) carries the handled message's id as {@code causationId} and passes on its correlation id,
- * principal, idempotency key and trace context. A command's events also get the fingerprint of the
+ * principal, channel, idempotency key and trace context. A command's events also get the fingerprint of the
  * request it was sent for, which goes no further. Replaces Axon's default origin provider, whose keys mean
  * something else.
  */
 public class CausationCorrelationProvider implements CorrelationDataProvider {
 
     private static final List<String> INHERITED = List.of(AuditMetadata.CORRELATION_ID, AuditMetadata.PRINCIPAL,
-            AuditMetadata.IDEMPOTENCY_KEY, TraceContext.TRACEPARENT);
+            AuditMetadata.CHANNEL, AuditMetadata.IDEMPOTENCY_KEY, TraceContext.TRACEPARENT);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -5,10 +5,13 @@ import io.ledgerline.domain.shared.CustomerScope;
 import io.ledgerline.infrastructure.audit.AuditMetadata;
 import io.ledgerline.infrastructure.observability.TraceContext;
 import io.ledgerline.infrastructure.security.Callers;
+import io.ledgerline.infrastructure.security.ChannelMarks;
 import io.ledgerline.infrastructure.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -20,16 +23,21 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps commands sent while serving an HTTP request with the request's correlation id, principal,
- * idempotency key (with the request's fingerprint), trace context and, for a caller acting for one customer, that customer
- * ({@link CustomerScope}). Commands sent elsewhere (by the fulfilment process) inherit them from the
- * event they react to instead ({@link CausationCorrelationProvider}).
+ * idempotency key (with the request's fingerprint), trace context, for a caller acting for one
+ * customer, that customer ({@link CustomerScope}), and the channel (MCP) when the request proves it
+ * came through one ({@link ChannelMarks}). Commands sent elsewhere (by the fulfilment process)
+ * inherit them from the event they react to instead ({@link CausationCorrelationProvider}).
  */
 public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    private final TraceContext traces;
+    private static final Logger log = LoggerFactory.getLogger(RequestMetadataInterceptor.class);
 
-    public RequestMetadataInterceptor(TraceContext traces) {
+    private final TraceContext traces;
+    private final ChannelMarks channels;
+
+    public RequestMetadataInterceptor(TraceContext traces, ChannelMarks channels) {
         this.traces = traces;
+        this.channels = channels;
     }
 
     @Override
@@ -49,6 +57,14 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
             String scope = Callers.customerScope(SecurityContextHolder.getContext().getAuthentication());
             if (scope != null) {
                 metadata.put(CustomerScope.KEY, scope);
+            }
+            String channel = channels.verifiedChannel(request);
+            if (channel != null) {
+                metadata.put(AuditMetadata.CHANNEL, channel);
+            } else if (channels.claimsUnproven(request)) {
+                // Recorded as a plain REST command: the mark is Ledgerline's to give, not the caller's to claim.
+                log.warn("Request {} claims channel '{}' without a valid proof; the mark is not recorded",
+                        request.getRequestURI(), request.getHeader(ChannelMarks.CHANNEL_HEADER));
             }
             String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
             if (idempotencyKey != null) {

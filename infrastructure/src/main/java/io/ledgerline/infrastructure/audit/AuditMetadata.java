@@ -18,6 +18,11 @@ public final class AuditMetadata {
      * events by it, in both event stores, when the key's stored response was lost.
      */
     public static final String IDEMPOTENCY_FINGERPRINT = "idempotencyFingerprint";
+    /**
+     * The channel the request came through when it was not plain REST: {@code mcp} for a command an AI
+     * agent sent through the MCP server. Recorded only when the request proved it (ChannelMarks).
+     */
+    public static final String CHANNEL = "channel";
     /** This event's link in its aggregate's hash chain. */
     public static final String HASH = "hash";
     /** The hash of the previous event of the same aggregate (64 zeros for the first). */

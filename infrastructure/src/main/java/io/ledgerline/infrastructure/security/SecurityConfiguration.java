@@ -1,5 +1,6 @@
 package io.ledgerline.infrastructure.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,13 @@ public class SecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()), audience(settings.audience()), expiry()));
         return new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC());
+    }
+
+    /** The key that proves a request came through the MCP server ({@link ChannelMarks}). */
+    @Bean
+    public ChannelMarks channelMarks(SecuritySettings settings,
+                                     @Value("${ledgerline.security.channel-key:}") String channelKey) {
+        return ChannelMarks.of(settings, channelKey);
     }
 
     @Bean

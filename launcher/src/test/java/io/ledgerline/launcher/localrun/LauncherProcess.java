@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The README's local run ({@link LocalLauncher}) as a process of its own, as a user starts it:
- * embedded PostgreSQL in a data directory, the three apps, the printed banner. Its output is
+ * embedded PostgreSQL in a data directory, the four apps, the printed banner. Its output is
  * kept, line by line, for the test to read.
  */
 final class LauncherProcess implements AutoCloseable {
@@ -34,6 +34,7 @@ final class LauncherProcess implements AutoCloseable {
     final int commandPort;
     final int projectionsPort;
     final int queryPort;
+    final int mcpPort;
 
     private LauncherProcess(Path dataDirectory, int postgresPort, int[] appPorts) throws IOException {
         this.dataDirectory = dataDirectory;
@@ -41,6 +42,7 @@ final class LauncherProcess implements AutoCloseable {
         this.commandPort = appPorts[0];
         this.projectionsPort = appPorts[1];
         this.queryPort = appPorts[2];
+        this.mcpPort = appPorts[3];
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
                 LocalLauncher.class.getName()).redirectErrorStream(true);
@@ -51,6 +53,7 @@ final class LauncherProcess implements AutoCloseable {
         environment.put("LEDGERLINE_COMMAND_PORT", Integer.toString(commandPort));
         environment.put("LEDGERLINE_PROJECTIONS_PORT", Integer.toString(projectionsPort));
         environment.put("LEDGERLINE_QUERY_PORT", Integer.toString(queryPort));
+        environment.put("LEDGERLINE_MCP_PORT", Integer.toString(mcpPort));
         process = builder.start();
         reader = new Thread(this::readOutput, "launcher-output");
         reader.setDaemon(true);
@@ -60,7 +63,7 @@ final class LauncherProcess implements AutoCloseable {
     /** Starts the local run on {@code dataDirectory} and waits for its banner. */
     static LauncherProcess start(Path dataDirectory) {
         try {
-            LauncherProcess launcher = new LauncherProcess(dataDirectory, freePort(), new int[] {freePort(), freePort(), freePort()});
+            LauncherProcess launcher = new LauncherProcess(dataDirectory, freePort(), new int[] {freePort(), freePort(), freePort(), freePort()});
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                     .until(() -> launcher.printed("Ledgerline is up") || !launcher.process.isAlive());
             if (!launcher.printed("Ledgerline is up")) {

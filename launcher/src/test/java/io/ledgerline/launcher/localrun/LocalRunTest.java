@@ -1,6 +1,10 @@
 package io.ledgerline.launcher.localrun;
 
 import io.ledgerline.testsupport.HttpJson;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +45,7 @@ class LocalRunTest {
             String sku = walkThrough(run);
             assertLeastPrivilege(run, sku);
             assertEveryAppAnswersRefusedRequestsWithProblems(run);
+            assertAnAgentReachesTheMcpServer(run, sku);
             int startOfStop = run.lines().size();
 
             // SIGTERM, as Ctrl+C's SIGINT takes the same path; Process.destroy() would also close its output
@@ -83,9 +89,28 @@ class LocalRunTest {
         return sku;
     }
 
-    /** What Tomcat or the security firewall refuses, on each of the three apps, is a problem detail too. */
+    /** The banner names the MCP server, and an agent with a reporter's token reads stock through it. */
+    private static void assertAnAgentReachesTheMcpServer(LauncherProcess run, String sku) {
+        assertThat(run.output()).contains("http://localhost:" + run.mcpPort + "/mcp");
+        McpSyncClient agent = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + run.mcpPort)
+                .endpoint("/mcp")
+                .addHttpRequestCustomizer((request, method, uri, body, context) ->
+                        request.header("Authorization", "Bearer " + run.token("reporter")))
+                .build()).build();
+        try {
+            agent.initialize();
+            McpSchema.CallToolResult stock = agent.callTool(McpSchema.CallToolRequest.builder("get_stock")
+                    .arguments(Map.of("sku", sku)).build());
+            assertThat(stock.isError()).isFalse();
+            assertThat(((Map<?, ?>) stock.structuredContent()).get("onHand")).isEqualTo(10);
+        } finally {
+            agent.close();
+        }
+    }
+
+    /** What Tomcat or the security firewall refuses, on each of the four apps, is a problem detail too. */
     private static void assertEveryAppAnswersRefusedRequestsWithProblems(LauncherProcess run) {
-        for (int port : new int[] {run.commandPort, run.projectionsPort, run.queryPort}) {
+        for (int port : new int[] {run.commandPort, run.projectionsPort, run.queryPort, run.mcpPort}) {
             HttpJson app = new HttpJson("http://localhost:" + port, null);
             for (String path : List.of("/api/orders/ab%00cd", "/api/orders/1%3B%20DROP%20TABLE%20read.orders",
                     "/api/" + "x".repeat(100_000))) {

@@ -1,0 +1,2 @@
+/** Inventory tools: the stock of a SKU. */
+package io.ledgerline.mcp.inventory;

@@ -1,0 +1,2 @@
+/** Ops tools: the read side's status. */
+package io.ledgerline.mcp.ops;

@@ -1,0 +1,2 @@
+/** Report tools: daily sales. */
+package io.ledgerline.mcp.report;
