@@ -22,6 +22,7 @@ COPY mcp-server/pom.xml mcp-server/
 COPY launcher/pom.xml launcher/
 COPY contract-test/pom.xml contract-test/
 COPY bench/pom.xml bench/
+COPY bench/stock-axon/pom.xml bench/stock-axon/
 # The reactor's own modules are in no repository yet, so they are left out. go-offline fetches almost
 # everything; the few artifacts it misses (versions picked by conflict resolution) come in the next step.
 RUN ./mvnw -B -q dependency:go-offline -DexcludeGroupIds=io.ledgerline

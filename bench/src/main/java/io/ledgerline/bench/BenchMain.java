@@ -169,13 +169,23 @@ public final class BenchMain {
      * of a core, for at most three minutes. On two cores a compiling JVM skews every figure.
      */
     private void warmUp(String when) {
-        warmUp(when, workload);
+        warmUp(when, workload, true);
     }
 
-    private void warmUp(String when, Workload workload) {
+    /**
+     * As {@link #warmUp(String)}; with {@code reads}, first the end-to-end load (commands read back
+     * from the query side) at a light rate, so that the query side, which the throughput phases do
+     * not use, is not compiling while the end-to-end phases measure it.
+     */
+    private void warmUp(String when, Workload workload, boolean reads) {
         long start = System.nanoTime();
-        log(String.format("Warm-up (%s): 16 clients for at least %d s, until the JIT is quiet", when,
+        log(String.format("Warm-up (%s): %s16 clients for at least %d s, until the JIT is quiet", when,
+                reads ? "reads back at " + (int) LIGHT_RATE + "/s for " + options.warmUpSeconds() + " s, then " : "",
                 options.warmUpSeconds()));
+        if (reads) {
+            EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), LIGHT_RATE,
+                    Duration.ofSeconds(options.warmUpSeconds()));
+        }
         ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
         double jitCores;
         do {
@@ -277,7 +287,7 @@ public final class BenchMain {
             Http anonymous = new Http();
             Workload peerLoad = Workload.setUp(client, anonymous.as(system.commandSide().baseUrl(), "merchant"),
                     peer.baseUrl(), CLIENT, options.products(), options.payments(), 8);
-            warmUp("stock Axon peer", peerLoad);
+            warmUp("stock Axon peer", peerLoad, false);
             log(String.format("Stock Axon peer: 16 clients for %d s", options.phaseSeconds()));
             Meter.Measured<ClosedLoop.Result> run = meter.measure(() ->
                     ClosedLoop.run(peerLoad, client, 16, Duration.ofSeconds(options.phaseSeconds())));

