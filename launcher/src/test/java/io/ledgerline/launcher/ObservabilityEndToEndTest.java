@@ -46,9 +46,10 @@ class ObservabilityEndToEndTest {
         assertThat(counter(metrics, reserved)).isEqualTo(counter(metricsBefore, reserved));
         assertThat(counter(metrics, appended)).isEqualTo(counter(metricsBefore, appended) + 1);
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("ledgerline_sagas_active");
+        // A model's gauges are registered one after the other: wait for the last of them.
         String projections = await().atMost(Duration.ofSeconds(20)).until(() -> system.ops.get("/actuator/prometheus").body(),
-                body -> body.contains("ledgerline_projection_lag_events{model=\"inventory\""));
-        assertThat(projections).contains("ledgerline_projection_dead_letters");
+                body -> body.contains("ledgerline_projection_dead_letters{model=\"inventory\""));
+        assertThat(projections).contains("ledgerline_projection_lag_events{model=\"inventory\"");
         assertThat(system.commands.as(TestTokens.issue("rita", "reporter")).get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
