@@ -11,6 +11,7 @@ import io.ledgerline.testsupport.Race;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,9 @@ class ConcurrentWritersTest extends CommandSideTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -122,6 +126,20 @@ class ConcurrentWritersTest extends CommandSideTest {
         assertThat(assertStreamIsContiguous(sku, 5)).extracting(StoredEvent::simpleType).containsExactly(
                 "ProductRegistered", "StockReceived", "StockReserved", "StockReceived", "StockReserved");
         assertChainHolds(sku);
+    }
+
+    @Test
+    void aCommandOnACachedAggregateCountsOneCacheHit() {
+        String sku = registerProduct();
+        double before = hits();
+
+        assertThat(http.post("/api/inventory/" + sku + "/receipts", "{\"quantity\":1}").status()).isEqualTo(200);
+
+        assertThat(hits() - before).isEqualTo(1);
+    }
+
+    private double hits() {
+        return meters.get("cache.gets").tag("cache", "aggregates.InventoryItem").tag("result", "hit").functionCounter().count();
     }
 
     private void assertChainHolds(String aggregateId) throws IOException {

@@ -26,6 +26,12 @@ final class AggregateCache implements Cache {
         return (V) entries.getIfPresent(key);
     }
 
+    /** The entry under {@code key} without counting a hit or a miss (the repository's check looks before it loads). */
+    @SuppressWarnings("unchecked")
+    <V> V peek(Object key) {
+        return (V) entries.asMap().get(key);
+    }
+
     @Override
     public void put(Object key, Object value) {
         entries.put(key, value);

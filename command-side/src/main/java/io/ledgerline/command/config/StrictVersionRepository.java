@@ -61,7 +61,9 @@ final class StrictVersionRepository<T> extends CachingEventSourcingRepository<T>
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         if (heads != null) {
-            AggregateCacheEntry<T> cached = cache.get(aggregateIdentifier);
+            // Peeked, so that the cache's hit and miss counts are the repository's own lookups.
+            AggregateCacheEntry<T> cached = cache instanceof AggregateCache aggregates
+                    ? aggregates.peek(aggregateIdentifier) : cache.get(aggregateIdentifier);
             if (cached != null && !isLatest(aggregateIdentifier, cached)) {
                 cache.remove(aggregateIdentifier);
             }
