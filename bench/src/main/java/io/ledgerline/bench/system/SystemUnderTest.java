@@ -43,16 +43,14 @@ public final class SystemUnderTest implements AutoCloseable {
         if (!apps.isEmpty()) {
             throw new IllegalStateException("The apps are running already");
         }
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(Database.APP_DATABASE),
-                "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
+        Map<String, String> environment = new LinkedHashMap<>(dataSource(Database.APP_DATABASE));
+        environment.putAll(Map.of(
                 // Local security mode: one signing key for the three apps, kept with the run.
                 "LEDGERLINE_SECURITY_LOCAL_KEYFILE", logDirectory.resolveSibling("local-signing-key").toString(),
                 // The per-caller limit (50/s) protects a shared deployment; the load generator is one
                 // caller sending hundreds per second, so the limit is lifted (the filter still runs).
                 "LEDGERLINE_RATELIMIT_COMMANDSPERSECOND", "1000000",
-                "LEDGERLINE_RATELIMIT_BURST", "1000000");
+                "LEDGERLINE_RATELIMIT_BURST", "1000000"));
         Duration timeout = Duration.ofMinutes(3);
         apps.add(AppProcess.start("command-side", "io.ledgerline.command.CommandSideApplication", appsJar, ports[0],
                 environment, jvmOptions, logDirectory).awaitReady(timeout));
@@ -79,15 +77,18 @@ public final class SystemUnderTest implements AutoCloseable {
             throw new IllegalStateException("The peer is running already");
         }
         database.createDatabase(databaseName);
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(databaseName),
-                "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                // Axon's check for new versions would try the network at start-up.
-                "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        Map<String, String> environment = new LinkedHashMap<>(dataSource(databaseName));
+        // Axon's check for new versions would try the network at start-up.
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         peer = AppProcess.start("stock-axon", "io.ledgerline.bench.stockaxon.StockAxonApplication", jar, freePort(),
                 environment, jvmOptions, logDirectory).awaitReady(Duration.ofMinutes(3));
         return peer;
+    }
+
+    private Map<String, String> dataSource(String databaseName) {
+        return Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(databaseName),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password());
     }
 
     public synchronized void stopPeer() {

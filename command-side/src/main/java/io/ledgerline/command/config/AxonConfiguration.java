@@ -16,8 +16,6 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import io.ledgerline.infrastructure.eventstore.TokenTables;
 import org.axonframework.common.transaction.TransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -52,18 +50,19 @@ public class AxonConfiguration {
     public ConfigurerModule aggregates(@Value("${ledgerline.snapshots.every:100}") int snapshotEvery,
                                        @Value("${ledgerline.aggregates.cache-size:10000}") int cacheSize,
                                        MeterRegistry meters, JdbcTemplate jdbc) {
-        StoredHeads heads = cacheSize > 0 ? new StoredHeads(jdbc) : null;
+        StoredHeads heads = new StoredHeads(jdbc);
         return configurer -> configurer
                 .configureAggregate(strictlyVersioned(InventoryItem.class, snapshotEvery, cache(InventoryItem.class, cacheSize, meters), heads))
                 .configureAggregate(strictlyVersioned(Order.class, snapshotEvery, cache(Order.class, cacheSize, meters), heads))
                 .configureAggregate(strictlyVersioned(Payment.class, snapshotEvery, cache(Payment.class, cacheSize, meters), heads));
     }
 
-    private static Cache cache(Class<?> type, int size, MeterRegistry meters) {
-        return size > 0 ? new AggregateCache(type.getSimpleName(), size, meters) : NoCache.INSTANCE;
+    /** The aggregate type's cache; null for none. */
+    private static AggregateCache cache(Class<?> type, int size, MeterRegistry meters) {
+        return size > 0 ? new AggregateCache(type.getSimpleName(), size, meters) : null;
     }
 
-    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type, int snapshotEvery, Cache cache,
+    private static <A> AggregateConfigurer<A> strictlyVersioned(Class<A> type, int snapshotEvery, AggregateCache cache,
                                                                 StoredHeads heads) {
         return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> {
             EventSourcingRepository.Builder<A> repository = EventSourcingRepository.builder(type)

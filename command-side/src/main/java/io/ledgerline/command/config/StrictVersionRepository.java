@@ -1,7 +1,7 @@
 package io.ledgerline.command.config;
 
 import io.ledgerline.command.audit.ChainHeads;
-import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -41,12 +41,15 @@ final class StrictVersionRepository<T> extends CachingEventSourcingRepository<T>
 
     private static final String CREATES_AGGREGATE = StrictVersionRepository.class.getName() + ".createsAggregate";
 
-    private final Cache cache;
+    private final AggregateCache cache;
     private final StoredHeads heads;
 
-    /** @param heads where a cached aggregate is checked against the store; null when {@code cache} holds nothing */
-    StrictVersionRepository(Builder<T> builder, Cache cache, StoredHeads heads) {
-        super(builder.cache(cache));
+    /**
+     * @param cache null for none
+     * @param heads where a cached aggregate is checked against the store
+     */
+    StrictVersionRepository(Builder<T> builder, AggregateCache cache, StoredHeads heads) {
+        super(builder.cache(cache == null ? NoCache.INSTANCE : cache));
         this.cache = cache;
         this.heads = heads;
     }
@@ -60,10 +63,9 @@ final class StrictVersionRepository<T> extends CachingEventSourcingRepository<T>
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
-        if (heads != null) {
+        if (cache != null) {
             // Peeked, so that the cache's hit and miss counts are the repository's own lookups.
-            AggregateCacheEntry<T> cached = cache instanceof AggregateCache aggregates
-                    ? aggregates.peek(aggregateIdentifier) : cache.get(aggregateIdentifier);
+            AggregateCacheEntry<T> cached = cache.peek(aggregateIdentifier);
             if (cached != null && !isLatest(aggregateIdentifier, cached)) {
                 cache.remove(aggregateIdentifier);
             }
@@ -71,6 +73,7 @@ final class StrictVersionRepository<T> extends CachingEventSourcingRepository<T>
         return super.doLoadWithLock(aggregateIdentifier, expectedVersion);
     }
 
+    /** Whether the cached aggregate is the store's latest; if so, the hash chain learns the head that says so. */
     private boolean isLatest(String aggregateIdentifier, AggregateCacheEntry<T> cached) {
         // The cache is on the heap, so the entry still holds the aggregate it was made from.
         Long version = cached.recreateAggregate(aggregateModel(), null, null, NoSnapshotTriggerDefinition.INSTANCE).version();

@@ -2,16 +2,16 @@ package io.ledgerline.infrastructure.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,45 +38,47 @@ public final class AppendedPositions {
     }
 
     /**
-     * Axon's append statement for the JDBC engine (one row per event, sent as one batch), which
-     * also asks for each row's global index and keeps what comes back.
+     * Axon's own append statement for the JDBC engine (one row per event, sent as one batch), made
+     * on a connection that also asks for each row's global index, and keeping what comes back.
      */
     public static PreparedStatement statement(Connection connection, EventSchema schema, Class<?> dataType,
                                               List<? extends EventMessage<?>> events, Serializer serializer,
                                               TimestampWriter timestamps) throws SQLException {
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
-                + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)", new String[] {schema.globalIndexColumn()});
+        Connection returningKeys = proxy(Connection.class, connection, (method, arguments) ->
+                method.getName().equals("prepareStatement") && arguments.length == 1
+                        ? connection.prepareStatement((String) arguments[0], new String[] {schema.globalIndexColumn()})
+                        : method.invoke(connection, arguments));
+        PreparedStatement insert = JdbcEventStorageEngineStatements.appendEvents(returningKeys, schema, dataType, events,
+                serializer, timestamps);
         List<String> appended = new ArrayList<>(events.size());
-        for (EventMessage<?> message : events) {
-            // As Axon's own statement stores an event that belongs to no aggregate.
-            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
-                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
-            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
-            insert.setString(1, event.getIdentifier());
-            insert.setString(2, event.getAggregateIdentifier());
-            insert.setLong(3, event.getSequenceNumber());
-            insert.setString(4, event.getType());
-            timestamps.writeTimestamp(insert, 5, event.getTimestamp());
-            insert.setString(6, payload.getType().getName());
-            insert.setString(7, payload.getType().getRevision());
-            insert.setObject(8, payload.getData());
-            insert.setObject(9, event.serializeMetaData(serializer, dataType).getData());
-            insert.addBatch();
-            appended.add(key(event.getAggregateIdentifier(), event.getSequenceNumber()));
+        for (EventMessage<?> event : events) {
+            // Axon stores an event that belongs to no aggregate under its own id, at sequence 0.
+            appended.add(event instanceof DomainEventMessage<?> domain
+                    ? key(domain.getAggregateIdentifier(), domain.getSequenceNumber()) : key(event.getIdentifier(), 0));
         }
-        return (PreparedStatement) Proxy.newProxyInstance(AppendedPositions.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, arguments) -> {
-                    Object result;
+        return proxy(PreparedStatement.class, insert, (method, arguments) -> {
+            Object result = method.invoke(insert, arguments);
+            if (method.getName().equals("executeBatch")) {
+                noteAfterCommit(appended, insert);
+            }
+            return result;
+        });
+    }
+
+    /** A call on a proxy, given the method and its arguments (never null). */
+    private interface Call {
+        Object on(Method method, Object[] arguments) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        return type.cast(Proxy.newProxyInstance(AppendedPositions.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, arguments) -> {
                     try {
-                        result = method.invoke(insert, arguments);
+                        return call.on(method, arguments == null ? new Object[0] : arguments);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("executeBatch")) {
-                        noteAfterCommit(appended, insert);
-                    }
-                    return result;
-                });
+                }));
     }
 
     /** The position at which this request's command appended {@code aggregateId}'s event {@code sequence}, if known. */
