@@ -39,6 +39,8 @@ public final class BenchMain {
 
     private static final String LONG_SKU = "LONG-00001";
     private static final double LIGHT_RATE = 20;
+    /** Commands per second, each read back, while warming up: enough reads for the query side's JIT. */
+    private static final double WARM_UP_READ_RATE = 100;
     private static final double MAX_JIT_CORES = 0.1;
     private static final String CLIENT = "c-1";
     private static final String PEER_DATABASE = "stock_axon";
@@ -173,26 +175,32 @@ public final class BenchMain {
     }
 
     /**
-     * As {@link #warmUp(String)}; with {@code reads}, first the end-to-end load (commands read back
-     * from the query side) at a light rate, so that the query side, which the throughput phases do
-     * not use, is not compiling while the end-to-end phases measure it.
+     * As {@link #warmUp(String)}; with {@code reads}, each round also runs the end-to-end load
+     * (commands read back from the query side) at {@value #WARM_UP_READ_RATE}/s, so that the query
+     * side, which the throughput phases do not use, is compiled before the end-to-end phases
+     * measure it: at 20 reads a second it was still compiling, and spent ten times its steady CPU
+     * per read.
      */
     private void warmUp(String when, Workload workload, boolean reads) {
         long start = System.nanoTime();
-        log(String.format("Warm-up (%s): %s16 clients for at least %d s, until the JIT is quiet", when,
-                reads ? "reads back at " + (int) LIGHT_RATE + "/s for " + options.warmUpSeconds() + " s, then " : "",
-                options.warmUpSeconds()));
+        log(String.format("Warm-up (%s): 16 clients%s for at least %d s, until the JIT is quiet", when,
+                reads ? ", then commands read back at " + (int) WARM_UP_READ_RATE + "/s," : "", options.warmUpSeconds()));
+        ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
         if (reads) {
-            EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), LIGHT_RATE,
+            EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), WARM_UP_READ_RATE,
                     Duration.ofSeconds(options.warmUpSeconds()));
         }
-        ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
         double jitCores;
         do {
             double before = system.jitCpuSeconds();
+            long round = System.nanoTime();
             ClosedLoop.run(workload, client, 16, Duration.ofSeconds(10));
-            jitCores = (system.jitCpuSeconds() - before) / 10;
-            log(String.format("  JIT compilers used %.2f cores in the last 10 s", jitCores));
+            if (reads) {
+                EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), WARM_UP_READ_RATE,
+                        Duration.ofSeconds(10));
+            }
+            jitCores = (system.jitCpuSeconds() - before) / ((System.nanoTime() - round) / 1e9);
+            log(String.format("  JIT compilers used %.2f cores in the last round", jitCores));
         } while (jitCores > MAX_JIT_CORES && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3));
         results.warmUps.add(new Results.WarmUp(when, (System.nanoTime() - start) / 1e9, jitCores));
     }
@@ -231,6 +239,8 @@ public final class BenchMain {
                 long commands = run.result().ok();
                 results.statements = new Results.Statements(commands, (double) total.calls() / commands,
                         total.totalMs() / commands, StatementStats.top(connection, 15));
+                StatementStats.writeAll(connection, options.resultsDirectory().resolve("statements-command-side-16-clients.tsv"),
+                        commands, "command");
                 profile("command side, 16 clients", system.commandSide(), "commands", begin, end);
             }
         }
@@ -416,6 +426,8 @@ public final class BenchMain {
             long handled = run.result().events();
             results.rebuildStatements = new Results.Statements(handled, (double) total.calls() / handled,
                     total.totalMs() / handled, StatementStats.top(connection, 12));
+            StatementStats.writeAll(connection, options.resultsDirectory().resolve("statements-orders-rebuild.tsv"),
+                    handled, "event");
         }
     }
 

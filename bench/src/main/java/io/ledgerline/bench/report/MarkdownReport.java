@@ -102,8 +102,8 @@ public final class MarkdownReport {
         table(md, List.of("target", "measured", "verdict"), results.targets.stream()
                 .map(t -> List.of(t.target(), t.measured(), t.verdict())).toList());
         md.append("\n## Command throughput over REST (mix of reserve-stock, place-order, capture-payment)\n\n");
-        results.warmUps.forEach(w -> md.append(String.format("Warm-up (%s): %.0f s at 16 clients; JIT compilers at %.2f "
-                + "cores in its last 10 s.%n", w.when(), w.seconds(), w.jitCoresAtEnd())));
+        results.warmUps.forEach(w -> md.append(String.format("Warm-up (%s): %.0f s; JIT compilers at "
+                + "%.2f cores in its last round.%n", w.when(), w.seconds(), w.jitCoresAtEnd())));
         md.append('\n');
         table(md, List.of("store", "events in store", "clients", "commands/s", "p50 ms", "p95 ms", "p99 ms", "max ms",
                 "failed", "read side behind after", "CPU cores: command / projections / query / postgres / load gen / other processes"),

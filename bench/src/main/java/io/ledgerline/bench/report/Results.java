@@ -58,7 +58,7 @@ public final class Results {
     public List<String> notMeasured = new ArrayList<>();
     public List<Target> targets = new ArrayList<>();
 
-    /** A warm-up: how long it ran and how busy the JIT compilers still were in its last 10 s (cores). */
+    /** A warm-up: how long it ran and how busy the JIT compilers still were in its last round (cores). */
     public record WarmUp(String when, double seconds, double jitCoresAtEnd) {
     }
 

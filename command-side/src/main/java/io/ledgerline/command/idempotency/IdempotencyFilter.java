@@ -113,8 +113,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Optional<StoredResponse> earlier;
         try {
             earlier = transactions.execute(status -> {
-                store.waitAtMost(wait);
-                Optional<StoredResponse> stored = store.claim(principal, key, fingerprint);
+                Optional<StoredResponse> stored = store.claim(principal, key, fingerprint, wait);
                 if (stored.isPresent()) {
                     return stored;
                 }

@@ -24,21 +24,21 @@ class IdempotencyStore {
         this.jdbc = jdbc;
     }
 
-    /** Bounds how long this transaction waits for another request holding the same key. */
-    void waitAtMost(Duration wait) {
+    /**
+     * Claims the key for this request, or returns what an earlier request under it stored. Waits at
+     * most {@code wait} for another request holding the key: the statement first sets this
+     * transaction's {@code lock_timeout}, in the same round trip.
+     */
+    Optional<StoredResponse> claim(String principal, String key, String requestHash, Duration wait) {
         // lock_timeout 0 would mean "wait forever": never go below a millisecond.
-        long millis = Math.max(1, wait.toMillis());
-        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(millis + "ms").query().singleValue();
-    }
-
-    /** Claims the key for this request, or returns what an earlier request under it stored. */
-    Optional<StoredResponse> claim(String principal, String key, String requestHash) {
+        String lockTimeout = Math.max(1, wait.toMillis()) + "ms";
         int claimed;
         try {
             claimed = jdbc.sql("""
                             INSERT INTO events.idempotency_keys (principal, idempotency_key, request_hash)
-                            VALUES (?, ?, ?) ON CONFLICT (principal, idempotency_key) DO NOTHING""")
-                    .params(principal, key, requestHash)
+                            SELECT ?, ?, ? FROM (SELECT set_config('lock_timeout', ?, true)) AS bounded
+                            ON CONFLICT (principal, idempotency_key) DO NOTHING""")
+                    .params(principal, key, requestHash, lockTimeout)
                     .update();
         } catch (UncategorizedSQLException e) {
             // Spring leaves PostgreSQL's lock_not_available (55P03) uncategorized: it means another request holds the key.

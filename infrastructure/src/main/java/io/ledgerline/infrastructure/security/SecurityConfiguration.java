@@ -9,6 +9,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.filter.CorsFilter;
 
 import java.time.Clock;
@@ -47,6 +49,22 @@ public class SecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()), audience(settings.audience()), expiry()));
         return new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC());
+    }
+
+    /** Spring Security's strict firewall, its rules unchanged, cheap for printable ASCII ({@link RequestFirewall}). */
+    @Bean
+    public HttpFirewall httpFirewall() {
+        return RequestFirewall.strict();
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: they cost more than
+     * the request's own work and duplicate what the request's observation ({@code http.server.requests},
+     * its span) and the 401/403 answers already tell (docs/observability.md).
+     */
+    @Bean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The key that proves a request came through the MCP server ({@link ChannelMarks}). */
