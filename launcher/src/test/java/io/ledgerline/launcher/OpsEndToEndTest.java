@@ -58,6 +58,9 @@ class OpsEndToEndTest {
         JsonNode before = system.awaitQuery(list, r -> r.json().path("items").size() == 30).json().path("items");
         int liveBefore = system.ops.get("/ops/projections/orders").json().path("live").path("generation").asInt();
         int next = nextGeneration("orders");
+        List<String> indexesBefore = indexes("read.orders_g" + liveBefore);
+        assertThat(indexesBefore).as("the live orders table has secondary indexes to rebuild")
+                .anyMatch(index -> !index.startsWith("UNIQUE"));
 
         HttpJson.Response started;
         List<Integer> seenDuringRebuild = new ArrayList<>();
@@ -78,6 +81,8 @@ class OpsEndToEndTest {
                     status -> status.path("rebuild").path("generation").asInt() == next);
             assertThat(rebuilding.path("state").asText()).isEqualTo("REBUILDING");
             assertThat(rebuilding.path("live").path("generation").asInt()).isEqualTo(liveBefore);
+            assertThat(indexes("read.orders_g" + next)).as("while building: keys only, no secondary index")
+                    .isNotEmpty().allMatch(index -> index.startsWith("UNIQUE"));
 
             for (int i = 0; i < 10; i++) {
                 HttpJson.Response read = system.queries.get(list);
@@ -104,6 +109,8 @@ class OpsEndToEndTest {
         });
         JsonNode after = system.queries.get(list).json().path("items");
         assertThat(after).isEqualTo(before);
+        assertThat(indexes("read.orders_g" + next)).as("live again with every index of the generation it replaced")
+                .isEqualTo(indexesBefore);
         await().atMost(Duration.ofSeconds(30)).until(() -> system.database.sql("SELECT to_regclass(?)::text")
                 .param("read.orders_g" + liveBefore).query(String.class).optional().isEmpty());
     }
@@ -184,6 +191,15 @@ class OpsEndToEndTest {
         }
         assertThat(system.queries.get("/api/inventory/" + evicted).status()).isEqualTo(404);
         assertThat(system.ops.delete("/ops/projections/inventory/dead-letters/" + evicted).status()).isEqualTo(404);
+    }
+
+    /** A table's indexes without their names: {@code UNIQUE USING btree (order_id)}, {@code USING btree (…)}, sorted. */
+    private static List<String> indexes(String table) {
+        return system.database.sql("""
+                        SELECT CASE WHEN indisunique THEN 'UNIQUE ' ELSE '' END
+                               || substring(pg_get_indexdef(indexrelid) FROM ' (USING .*)$') AS shape
+                        FROM pg_index WHERE indrelid = CAST(? AS regclass) ORDER BY shape""")
+                .param(table).query(String.class).list();
     }
 
     /** The next generation a rebuild of {@code model} will build, as the generations table decides it. */

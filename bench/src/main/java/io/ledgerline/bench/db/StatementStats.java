@@ -55,7 +55,7 @@ public final class StatementStats {
                        regexp_replace(s.query, '\\s+', ' ', 'g') AS query
                 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                 WHERE d.datname = current_database()
-                ORDER BY """ + order + " DESC LIMIT " + limit)) {
+                ORDER BY""" + " " + order + " DESC LIMIT " + limit)) {
             while (row.next()) {
                 String query = row.getString(5);
                 rows.add(new Row(row.getLong(1), row.getDouble(2), row.getDouble(3), row.getLong(4),

@@ -40,7 +40,13 @@ class Generations {
         return all().stream().filter(generation -> generation.model().equals(model)).findFirst();
     }
 
-    /** Creates the next generation's empty tables, shaped like the live ones, and marks it as being built. */
+    /**
+     * Creates the next generation's empty tables, shaped like the live ones, and marks it as being
+     * built. They get the live tables' keys and unique indexes, which the projections' writes look
+     * rows up by, but not their secondary indexes (those that serve queries only): a rebuild writes
+     * a whole history, and one index build at the end ({@link #switchTo}) costs far less than
+     * keeping them up to date row by row.
+     */
     int startBuilding(ReadModel model, long target) {
         return transactions.execute(status -> {
             Generation current = lock(model.name());
@@ -53,6 +59,12 @@ class Generations {
             for (String table : model.tables()) {
                 jdbc.sql("DROP TABLE IF EXISTS " + fresh.table(table)).update();
                 jdbc.sql("CREATE TABLE " + fresh.table(table) + " (LIKE " + live.table(table) + " INCLUDING ALL)").update();
+                for (String index : jdbc.sql("""
+                                SELECT CAST(indexrelid AS regclass)::text FROM pg_index
+                                WHERE indrelid = CAST(? AS regclass) AND NOT indisunique""")
+                        .param(fresh.table(table)).query(String.class).list()) {
+                    jdbc.sql("DROP INDEX " + index).update();
+                }
             }
             jdbc.sql("""
                             UPDATE read.projection_generation
@@ -80,7 +92,11 @@ class Generations {
             if (current.building() == null || current.building() != generation) {
                 return false;
             }
+            ReadModelSql live = new ReadModelSql(jdbc, current.active());
             ReadModelSql built = new ReadModelSql(jdbc, generation);
+            for (String table : model.tables()) {
+                buildSecondaryIndexes(live.table(table), built.table(table));
+            }
             for (String table : model.tables()) {
                 jdbc.sql("CREATE OR REPLACE VIEW read." + table + " AS SELECT * FROM " + built.table(table)).update();
             }
@@ -93,6 +109,27 @@ class Generations {
                     .update();
             return true;
         }));
+    }
+
+    /**
+     * Gives {@code table} each secondary index of {@code like} that it lacks (same method and
+     * columns, a name of its own), inside the caller's transaction.
+     */
+    private void buildSecondaryIndexes(String like, String table) {
+        List<String> present = secondaryIndexes(table);
+        for (String shape : secondaryIndexes(like)) {
+            if (!present.contains(shape)) {
+                jdbc.sql("CREATE INDEX ON " + table + " " + shape).update();
+            }
+        }
+    }
+
+    /** A table's non-unique indexes, each as what follows its name in its definition ({@code USING btree (…)}). */
+    private List<String> secondaryIndexes(String table) {
+        return jdbc.sql("""
+                        SELECT substring(pg_get_indexdef(indexrelid) FROM ' (USING .*)$') FROM pg_index
+                        WHERE indrelid = CAST(? AS regclass) AND NOT indisunique ORDER BY indexrelid""")
+                .param(table).query(String.class).list();
     }
 
     /** Drops generations retired longer ago than {@code grace}: their tables, tokens and dead letters. */
