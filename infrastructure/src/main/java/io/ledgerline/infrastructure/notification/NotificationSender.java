@@ -175,12 +175,7 @@ public class NotificationSender extends BackgroundLoop {
                 }
             }
             try {
-                PreparedStatement notify = statement();
-                for (String[] notification : notifications) {
-                    notify.setString(1, notification[0]);
-                    notify.setString(2, notification[1]);
-                    notify.execute();
-                }
+                send(notifications);
                 warned = false;
             } catch (SQLException | RuntimeException e) {
                 closeConnection();
@@ -198,6 +193,27 @@ public class NotificationSender extends BackgroundLoop {
     }
 
     /**
+     * Sends a round's notifications in one statement, so in one transaction: one round trip and one
+     * commit however many topics were raised (each commit that notifies takes PostgreSQL's
+     * notification-queue lock and signals every listening session). They arrive in this order.
+     */
+    private void send(List<String[]> notifications) throws SQLException {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        PreparedStatement notify = statement();
+        String[] channels = new String[notifications.size()];
+        String[] payloads = new String[notifications.size()];
+        for (int i = 0; i < notifications.size(); i++) {
+            channels[i] = notifications.get(i)[0];
+            payloads[i] = notifications.get(i)[1];
+        }
+        notify.setArray(1, connection.createArrayOf("text", channels));
+        notify.setArray(2, connection.createArrayOf("text", payloads));
+        notify.execute();
+    }
+
+    /**
      * The statement on this sender's own connection, kept for as long as it works: taken from the
      * pool once, so that announcements do not queue behind requests when the pool is exhausted.
      */
@@ -205,7 +221,9 @@ public class NotificationSender extends BackgroundLoop {
         if (notify == null) {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            notify = connection.prepareStatement("SELECT pg_notify(?, ?)");
+            notify = connection.prepareStatement("""
+                    SELECT count(pg_notify(sent.channel, sent.payload))
+                    FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS sent(channel, payload)""");
         }
         return notify;
     }

@@ -8,8 +8,9 @@ import java.util.function.Predicate;
  * Spring Security's strict firewall with every rule it has by default, made cheap for the common
  * request. Its header and parameter checks are regular expressions over Unicode properties, run on
  * every {@code getHeader} call: for a 600-character bearer token read by several filters that was
- * about a sixth of a read request's CPU. Text made only of printable ASCII (space to tilde) passes
- * all of them, so it is accepted after a character scan; anything else goes to Spring's own check.
+ * 17 % of the query side's request samples in one profile. Text made only of printable ASCII (space
+ * to tilde) passes all of them, so it is accepted after a character scan; anything else goes to
+ * Spring's own check.
  */
 final class RequestFirewall {
 
