@@ -185,24 +185,24 @@ public final class BenchMain {
         long start = System.nanoTime();
         log(String.format("Warm-up (%s): 16 clients%s for at least %d s, until the JIT is quiet", when,
                 reads ? ", then commands read back at " + (int) WARM_UP_READ_RATE + "/s," : "", options.warmUpSeconds()));
-        ClosedLoop.run(workload, client, 16, Duration.ofSeconds(options.warmUpSeconds()));
-        if (reads) {
-            EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), WARM_UP_READ_RATE,
-                    Duration.ofSeconds(options.warmUpSeconds()));
-        }
+        warmUpRound(workload, reads, Duration.ofSeconds(options.warmUpSeconds()));
         double jitCores;
         do {
             double before = system.jitCpuSeconds();
             long round = System.nanoTime();
-            ClosedLoop.run(workload, client, 16, Duration.ofSeconds(10));
-            if (reads) {
-                EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), WARM_UP_READ_RATE,
-                        Duration.ofSeconds(10));
-            }
+            warmUpRound(workload, reads, Duration.ofSeconds(10));
             jitCores = (system.jitCpuSeconds() - before) / ((System.nanoTime() - round) / 1e9);
             log(String.format("  JIT compilers used %.2f cores in the last round", jitCores));
         } while (jitCores > MAX_JIT_CORES && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3));
         results.warmUps.add(new Results.WarmUp(when, (System.nanoTime() - start) / 1e9, jitCores));
+    }
+
+    /** 16 clients for {@code each}, then (with {@code reads}) commands read back for as long again. */
+    private void warmUpRound(Workload workload, boolean reads, Duration each) {
+        ClosedLoop.run(workload, client, 16, each);
+        if (reads) {
+            EndToEnd.run(workload, client, reporter, system.querySide().baseUrl(), WARM_UP_READ_RATE, each);
+        }
     }
 
     private void startApps(String when, Database database) throws SQLException {

@@ -165,17 +165,19 @@ public class NotificationSender extends BackgroundLoop {
             }
             long started = System.nanoTime();
             // Taken one by one: a topic raised again after this is sent again next time.
-            List<String[]> notifications = new ArrayList<>();
+            List<String> channels = new ArrayList<>();
+            List<String> payloads = new ArrayList<>();
             for (Topic topic : raised.keySet()) {
                 Keys keys = raised.remove(topic);
                 if (keys != null) {
                     for (String payload : keys.payloads(topic.topic())) {
-                        notifications.add(new String[] {topic.channel(), payload});
+                        channels.add(topic.channel());
+                        payloads.add(payload);
                     }
                 }
             }
             try {
-                send(notifications);
+                send(channels, payloads);
                 warned = false;
             } catch (SQLException | RuntimeException e) {
                 closeConnection();
@@ -195,21 +197,15 @@ public class NotificationSender extends BackgroundLoop {
     /**
      * Sends a round's notifications in one statement, so in one transaction: one round trip and one
      * commit however many topics were raised (each commit that notifies takes PostgreSQL's
-     * notification-queue lock and signals every listening session). They arrive in this order.
+     * notification-queue lock and signals every listening session). They arrive in the order of the lists.
      */
-    private void send(List<String[]> notifications) throws SQLException {
-        if (notifications.isEmpty()) {
+    private void send(List<String> channels, List<String> payloads) throws SQLException {
+        if (channels.isEmpty()) {
             return;
         }
         PreparedStatement notify = statement();
-        String[] channels = new String[notifications.size()];
-        String[] payloads = new String[notifications.size()];
-        for (int i = 0; i < notifications.size(); i++) {
-            channels[i] = notifications.get(i)[0];
-            payloads[i] = notifications.get(i)[1];
-        }
-        notify.setArray(1, connection.createArrayOf("text", channels));
-        notify.setArray(2, connection.createArrayOf("text", payloads));
+        notify.setArray(1, connection.createArrayOf("text", channels.toArray()));
+        notify.setArray(2, connection.createArrayOf("text", payloads.toArray()));
         notify.execute();
     }
 

@@ -59,11 +59,8 @@ class Generations {
             for (String table : model.tables()) {
                 jdbc.sql("DROP TABLE IF EXISTS " + fresh.table(table)).update();
                 jdbc.sql("CREATE TABLE " + fresh.table(table) + " (LIKE " + live.table(table) + " INCLUDING ALL)").update();
-                for (String index : jdbc.sql("""
-                                SELECT CAST(indexrelid AS regclass)::text FROM pg_index
-                                WHERE indrelid = CAST(? AS regclass) AND NOT indisunique""")
-                        .param(fresh.table(table)).query(String.class).list()) {
-                    jdbc.sql("DROP INDEX " + index).update();
+                for (SecondaryIndex index : secondaryIndexes(fresh.table(table))) {
+                    jdbc.sql("DROP INDEX " + index.name()).update();
                 }
             }
             jdbc.sql("""
@@ -113,23 +110,29 @@ class Generations {
 
     /**
      * Gives {@code table} each secondary index of {@code like} that it lacks (same method and
-     * columns, a name of its own), inside the caller's transaction.
+     * columns, a name of its own), inside the caller's transaction. A generation whose rebuild was
+     * started by a version that copied every index already has them, and gets no second copy.
      */
     private void buildSecondaryIndexes(String like, String table) {
-        List<String> present = secondaryIndexes(table);
-        for (String shape : secondaryIndexes(like)) {
-            if (!present.contains(shape)) {
-                jdbc.sql("CREATE INDEX ON " + table + " " + shape).update();
+        List<String> present = secondaryIndexes(table).stream().map(SecondaryIndex::shape).toList();
+        for (SecondaryIndex index : secondaryIndexes(like)) {
+            if (!present.contains(index.shape())) {
+                jdbc.sql("CREATE INDEX ON " + table + " " + index.shape()).update();
             }
         }
     }
 
-    /** A table's non-unique indexes, each as what follows its name in its definition ({@code USING btree (…)}). */
-    private List<String> secondaryIndexes(String table) {
+    /** A table's non-unique indexes. */
+    private List<SecondaryIndex> secondaryIndexes(String table) {
         return jdbc.sql("""
-                        SELECT substring(pg_get_indexdef(indexrelid) FROM ' (USING .*)$') FROM pg_index
-                        WHERE indrelid = CAST(? AS regclass) AND NOT indisunique ORDER BY indexrelid""")
-                .param(table).query(String.class).list();
+                        SELECT CAST(indexrelid AS regclass)::text AS name,
+                               substring(pg_get_indexdef(indexrelid) FROM ' (USING .*)$') AS shape
+                        FROM pg_index WHERE indrelid = CAST(? AS regclass) AND NOT indisunique ORDER BY indexrelid""")
+                .param(table).query(SecondaryIndex.class).list();
+    }
+
+    /** An index that enforces nothing: its name, and what follows the name in its definition ({@code USING btree (…)}). */
+    record SecondaryIndex(String name, String shape) {
     }
 
     /** Drops generations retired longer ago than {@code grace}: their tables, tokens and dead letters. */
