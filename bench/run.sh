@@ -5,7 +5,8 @@
 # results.json, latency.png, profiles).
 #   bench/run.sh            the full run (30 s phases, 1,000,000 seeded events; about 15-20 minutes)
 #   bench/run.sh --quick    a short try-out (10 s phases, 200,000 seeded events)
-# More options: --phase-seconds N, --seed-events N, --rebuild-minutes N, --no-profile, --out DIR.
+# More options: --phase-seconds N, --seed-events N, --rebuild-minutes N, --no-profile, --out DIR,
+#   --until throughput|e2e|pgbench (stop after that phase), --only rebuild (seed, raw read and rebuild only).
 # Environment: BENCH_APP_JAVA_OPTS (JVM options for the apps); BENCH_MAVEN_LOCK (lock file the build
 # takes with flock, default /tmp/mvn.lock); BENCH_HOLD_LOCK=1 to hold that lock for the whole run, so
 # that builds on the same machine wait instead of skewing the figures; BENCH_SKIP_BUILD=1.

@@ -85,6 +85,7 @@ public final class BenchMain {
         results.startedAt = Instant.now().toString();
         results.machine = Machine.describe();
         results.settings.put("quick", options.quick());
+        results.settings.put("only", options.only());
         results.settings.put("phaseSeconds", options.phaseSeconds());
         results.settings.put("products", options.products());
         results.settings.put("payments", options.payments());
@@ -129,6 +130,10 @@ public final class BenchMain {
         reporter = anonymous.as(tokens, "reporter");
         ops = anonymous.as(tokens, "ops");
         auditor = anonymous.as(tokens, "auditor");
+        if (options.only().equals("rebuild")) {
+            seedAndRebuild(database, work);
+            return;
+        }
         log("Setup: " + options.products() + " products with stock, " + options.payments() + " authorized payments");
         workload = Workload.setUp(client, anonymous.as(tokens, "merchant"), system.commandSide().baseUrl(), CLIENT,
                 options.products(), options.payments(), 8);
@@ -359,6 +364,15 @@ public final class BenchMain {
         results.pgbench.add(new Results.PgbenchRun(run.result(), run.cpuCores()));
         log(String.format("  %d client(s), %s: %.0f TPS; CPU cores %s", clients,
                 triggers ? "V3 trigger and indexes" : "V1 table only", run.result().tps(), run.cpuCores()));
+    }
+
+    /** {@code --only rebuild}: the seeded store, its raw read and the rebuild, nothing else. */
+    private void seedAndRebuild(Database database, Path work) throws Exception {
+        seed(database);
+        startApps("after seeding", database);
+        checkSeededEvent(database);
+        rawRead(database);
+        rebuild(database, work);
     }
 
     private void seed(Database database) throws SQLException {

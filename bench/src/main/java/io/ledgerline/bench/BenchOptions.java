@@ -16,13 +16,14 @@ import java.util.List;
  * @param longStreamEvents  events of the one long-lived product
  * @param pgbenchAggregates aggregates in pgbench's event table (five events each to start with)
  * @param until             stop after this phase (throughput, e2e, pgbench) instead of running all
+ * @param only              run only this part ({@code rebuild}: seed, raw read and rebuild, for trying a rebuild change)
  * @param profile           record the command side at 16 clients and the rebuild with Java Flight Recorder
  * @param rebuildMinutes    how long the rebuild may take before it is measured over the part it did
  * @param peerJar           the stock-Axon peer (bench/stock-axon), measured on the same load; none: not measured
  */
 public record BenchOptions(boolean quick, int phaseSeconds, int warmUpSeconds, int products, int payments,
                            long seedOrders, int longStreamEvents, int pgbenchAggregates, Path appsJar,
-                           Path workDirectory, Path resultsDirectory, List<String> appJvmOptions, String until,
+                           Path workDirectory, Path resultsDirectory, List<String> appJvmOptions, String until, String only,
                            boolean profile, int rebuildMinutes, Path peerJar) {
 
     public static final List<Integer> CLIENTS = List.of(1, 4, 16);
@@ -39,6 +40,7 @@ public record BenchOptions(boolean quick, int phaseSeconds, int warmUpSeconds, i
                 Path.of(value(list, "--work", "bench/target/run")),
                 Path.of(value(list, "--out", "bench/results")),
                 jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")), value(list, "--until", "all"),
+                value(list, "--only", "all"),
                 !list.contains("--no-profile"),
                 Integer.parseInt(value(list, "--rebuild-minutes", quick ? "5" : "45")),
                 list.contains("--peer-jar") ? Path.of(value(list, "--peer-jar", "")) : null);

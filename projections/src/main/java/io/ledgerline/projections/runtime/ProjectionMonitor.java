@@ -111,7 +111,8 @@ public class ProjectionMonitor {
             long elapsed = Duration.between(startedAt, Instant.now()).toSeconds();
             eta = position > 0 ? Math.max(0, (long) (elapsed * (double) (target - position) / position)) : null;
         }
-        return new ProjectionStatus.GenerationStatus(generation, processor, here.isPresent(), position, lagEvents,
+        return new ProjectionStatus.GenerationStatus(generation, processor,
+                here.isPresent() || runtime.buildingInBulk(model.name(), generation), position, lagEvents,
                 lagSeconds, progress, eta, segments, lastError);
     }
 

@@ -4,6 +4,8 @@ import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
 import io.ledgerline.infrastructure.notification.NotificationSender;
 import io.ledgerline.infrastructure.observability.TraceContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -27,6 +29,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -71,7 +74,10 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final ProjectionSettings settings;
     private final PlatformTransactionManager platformTransactions;
     private final TraceContext traces;
+    private final MeterRegistry meters;
     private final Map<String, RunningProjection> running = new ConcurrentHashMap<>();
+    /** Generations this instance is writing in bulk, by processor name; their processors wait until they end. */
+    private final Map<String, BulkBuild> bulks = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean started;
 
@@ -82,8 +88,10 @@ public class ProjectionRuntime implements SmartLifecycle {
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                              JdbcClient jdbc, ProjectionSettings settings,
                              PlatformTransactionManager platformTransactions, TraceContext traces,
-                             NotificationSender notifications, NamedParameterJdbcOperations namedJdbc) {
+                             NotificationSender notifications, NamedParameterJdbcOperations namedJdbc,
+                             MeterRegistry meters) {
         this.namedJdbc = namedJdbc;
+        this.meters = meters;
         this.platformTransactions = platformTransactions;
         this.traces = traces;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
@@ -116,6 +124,8 @@ public class ProjectionRuntime implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        bulks.values().forEach(BulkBuild::stop);
+        bulks.clear();
         running.values().forEach(RunningProjection::shutdown);
         running.clear();
     }
@@ -125,13 +135,65 @@ public class ProjectionRuntime implements SmartLifecycle {
         return started;
     }
 
-    /** Starts building the next generation of a model beside the live one; returns its number. */
+    /**
+     * Starts building the next generation of a model beside the live one; returns its number. With
+     * {@code bulk-rebuild} on, this instance then lays out the new generation's segments, claims
+     * them, and writes the history up to the current head in bulk ({@link BulkBuild}) before the
+     * generation's processor takes over. If another instance's processor laid the segments out
+     * first, that processor builds the generation, as without bulk.
+     */
     public int rebuild(String model) {
         ReadModel readModel = model(model);
-        int generation = generations.startBuilding(readModel, headPosition());
+        long target = headPosition();
+        int generation;
+        BulkBuild bulk = null;
+        synchronized (this) {
+            // With the monitor reconcile() takes, so that it cannot start this instance's processor
+            // for the new generation before the bulk build is known.
+            generation = generations.startBuilding(readModel, target);
+            if (settings.bulkRebuild()) {
+                bulk = new BulkBuild(readModel.processorName(generation), segments(readModel), target,
+                        new AnnotationEventHandlerAdapter(readModel.handler().apply(new ReadModelSql(jdbc, generation))),
+                        events, tokenStore, new TransactionTemplate(platformTransactions), namedJdbc,
+                        settings.rebuildBatchSize(), bulkEvents(readModel), this::bulkEnded);
+                bulks.put(bulk.processor(), bulk);
+            }
+        }
         log.info("Rebuilding read model {} as generation {}", model, generation);
+        if (bulk != null) {
+            if (bulk.claim()) {
+                bulk.start();
+            } else {
+                bulks.remove(bulk.processor(), bulk);
+            }
+        }
         reconcile();
         return generation;
+    }
+
+    /** Events a rebuild of {@code model} wrote in bulk, in this instance. */
+    private Counter bulkEvents(ReadModel model) {
+        return Counter.builder("ledgerline.projection.rebuild.bulk.events").tag("model", model.name())
+                .description("events a rebuild wrote in bulk, before its processor took over")
+                .register(meters);
+    }
+
+    /** A bulk build ended: its generation's processor starts here at the next reconcile, which is now. */
+    private void bulkEnded(BulkBuild bulk) {
+        bulks.remove(bulk.processor(), bulk);
+        ScheduledExecutorService current = scheduler;
+        if (started && current != null) {
+            try {
+                current.execute(this::reconcileSafely);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the runtime is stopping; nothing more to start
+            }
+        }
+    }
+
+    /** Whether this instance is writing a generation in bulk. */
+    boolean buildingInBulk(String model, int generation) {
+        return bulks.containsKey(model(model).processorName(generation));
     }
 
     public ReadModel model(String name) {
@@ -175,8 +237,20 @@ public class ProjectionRuntime implements SmartLifecycle {
             wanted.add(model.processorName(row.active()));
             ensureRunning(model, row.active(), false);
             if (row.building() != null) {
-                wanted.add(model.processorName(row.building()));
-                ensureRunning(model, row.building(), true);
+                String building = model.processorName(row.building());
+                wanted.add(building);
+                if (!bulks.containsKey(building)) {
+                    ensureRunning(model, row.building(), true);
+                }
+            }
+        }
+        for (String name : Set.copyOf(bulks.keySet())) {
+            if (!wanted.contains(name)) {
+                log.info("Stopping the bulk build of {}: its generation is no longer being built", name);
+                BulkBuild bulk = bulks.remove(name);
+                if (bulk != null) {
+                    bulk.stop();
+                }
             }
         }
         for (String name : Set.copyOf(running.keySet())) {

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param threads           worker threads per processor in this instance
  * @param batchSize         events per transaction for live processors
  * @param rebuildBatchSize  events per transaction while a generation is being built
+ * @param bulkRebuild       whether a rebuild writes the history up to its start in bulk before its processor
+ *                          takes over ({@link BulkBuild}); unset: yes
  * @param idleTokenInterval how often a segment with nothing to do stores its advanced token
  * @param reconcileInterval how often this instance aligns its processors with the generations table
  * @param switchWithin      a rebuild goes live once it is at most this many events behind the head
@@ -19,7 +21,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ledgerline.projections")
 public record ProjectionSettings(int segments, int threads, int batchSize, int rebuildBatchSize,
-                                 Duration idleTokenInterval, Duration reconcileInterval, long switchWithin,
+                                 Boolean bulkRebuild, Duration idleTokenInterval, Duration reconcileInterval, long switchWithin,
                                  Duration retiredGrace, Duration stuckAfter) {
 
     public ProjectionSettings {
@@ -27,6 +29,7 @@ public record ProjectionSettings(int segments, int threads, int batchSize, int r
         threads = threads > 0 ? threads : 2;
         batchSize = batchSize > 0 ? batchSize : 100;
         rebuildBatchSize = rebuildBatchSize > 0 ? rebuildBatchSize : 1000;
+        bulkRebuild = bulkRebuild == null || bulkRebuild;
         idleTokenInterval = idleTokenInterval != null ? idleTokenInterval : Duration.ofMillis(500);
         reconcileInterval = reconcileInterval != null ? reconcileInterval : Duration.ofSeconds(1);
         switchWithin = switchWithin > 0 ? switchWithin : 100;
