@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -27,10 +31,11 @@ import java.util.function.Consumer;
  * The processor of a generation spreads each batch over its segments and work packages, stores a
  * token per segment per batch and checks the dead-letter queue; over a whole history that
  * machinery costs more than the handlers. Here one thread reads the stream and deserializes what
- * the model handles, and another runs the model's own handlers over a chunk of events, collects
- * their row writes ({@link RowWrites}) and writes them in one transaction with the token every
- * segment has then reached. The handlers are the same ones the processor calls: how an event
- * changes a row is said in one place.
+ * the model handles, and another runs the model's own handlers over a chunk of events and collects
+ * their row writes ({@link RowWrites}). It spreads the writes over {@code parallelism} connections
+ * by key (writes to one row stay in order on one connection), writes the parts side by side, each
+ * in its own transaction, and then stores the token every segment has reached. The handlers are
+ * the same ones the processor calls: how an event changes a row is said in one place.
  * <p>
  * <b>Handover.</b> The segments' token rows are created and claimed by this instance when the
  * rebuild starts ({@link ProjectionRuntime#rebuild}); each chunk stores the new token and so
@@ -62,6 +67,8 @@ final class BulkBuild {
     private final Counter counted;
     private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
     private final Thread writer;
+    /** The writers besides {@link #writer}, one thread each. */
+    private final ExecutorService[] writers;
     private final Thread reader;
     private volatile boolean stopping;
     private volatile long written = -1;
@@ -71,12 +78,14 @@ final class BulkBuild {
      * @param processor the generation's processor, whose token rows this instance has claimed
      * @param target    the position the build writes up to; the processor does the rest
      * @param handler   the model's handlers for the generation
+     * @param parallelism connections a chunk's writes are spread over, by key
      * @param written   counts the events written
      * @param finished  told once the build has ended, whichever way
      */
     BulkBuild(String processor, int segments, long target, EventMessageHandler handler,
               StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokens,
-              TransactionTemplate transactions, NamedParameterJdbcOperations jdbc, int chunkSize, Counter written,
+              TransactionTemplate transactions, NamedParameterJdbcOperations jdbc, int chunkSize, int parallelism,
+              Counter written,
               Consumer<BulkBuild> finished) {
         this.counted = written;
         this.processor = processor;
@@ -90,6 +99,15 @@ final class BulkBuild {
         this.chunkSize = chunkSize;
         this.finished = finished;
         this.writer = new Thread(this::write, processor + "-bulk");
+        this.writers = new ExecutorService[Math.max(0, parallelism - 1)];
+        for (int part = 0; part < writers.length; part++) {
+            String name = processor + "-bulk-" + (part + 2);
+            writers[part] = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         this.reader = new Thread(this::read, processor + "-bulk-reader");
         writer.setDaemon(true);
         reader.setDaemon(true);
@@ -211,22 +229,57 @@ final class BulkBuild {
         } finally {
             stopping = true;
             reader.interrupt();
+            for (ExecutorService other : writers) {
+                other.shutdownNow();
+            }
             releaseClaims();
             finished.accept(this);
         }
     }
 
-    /** One transaction: the chunk's row writes, then every segment's token at the chunk's last event. */
-    private void writeChunk(List<TrackedEventMessage<?>> chunk) {
-        TrackingToken reached = chunk.get(chunk.size() - 1).trackingToken();
-        transactions.executeWithoutResult(status -> {
-            RowWrites rows = new RowWrites();
-            for (TrackedEventMessage<?> event : chunk) {
-                if (handler.canHandle(event)) {
-                    rows.addAll(handle(event));
+    /**
+     * The chunk's row writes, split by key over the writers, each part in its own transaction side
+     * by side; then, once all have committed, every segment's token at the chunk's last event. If a
+     * part fails after another committed, the processor handles the chunk again from the previous
+     * token, and the committed part's writes change nothing the second time (every write is safe to
+     * repeat, {@link ReadModelSql#write}).
+     */
+    private void writeChunk(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
+        RowWrites[] parts = new RowWrites[writers.length + 1];
+        for (int part = 0; part < parts.length; part++) {
+            parts[part] = new RowWrites();
+        }
+        for (TrackedEventMessage<?> event : chunk) {
+            if (handler.canHandle(event)) {
+                for (RowWrites.Write write : handle(event)) {
+                    parts[Math.floorMod(write.key().hashCode(), parts.length)].add(write);
                 }
             }
-            rows.flush(jdbc);
+        }
+        List<Future<?>> others = new ArrayList<>(writers.length);
+        for (int part = 1; part < parts.length; part++) {
+            RowWrites rows = parts[part];
+            others.add(writers[part - 1].submit(() -> transactions.executeWithoutResult(status -> rows.flush(jdbc))));
+        }
+        RuntimeException failure = null;
+        try {
+            transactions.executeWithoutResult(status -> parts[0].flush(jdbc));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        TrackingToken reached = chunk.get(chunk.size() - 1).trackingToken();
+        transactions.executeWithoutResult(status -> {
             for (int segment = 0; segment < segments; segment++) {
                 tokens.storeToken(reached, processor, segment);
             }

@@ -155,7 +155,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 bulk = new BulkBuild(readModel.processorName(generation), segments(readModel), target,
                         new AnnotationEventHandlerAdapter(readModel.handler().apply(new ReadModelSql(jdbc, generation))),
                         events, tokenStore, new TransactionTemplate(platformTransactions), namedJdbc,
-                        settings.rebuildBatchSize(), bulkEvents(readModel), this::bulkEnded);
+                        settings.rebuildBatchSize(), settings.threads(), bulkEvents(readModel), this::bulkEnded);
                 bulks.put(bulk.processor(), bulk);
             }
         }

@@ -64,6 +64,10 @@ final class RowWrites {
         void run() throws Exception;
     }
 
+    void add(Write write) {
+        writes.add(write);
+    }
+
     void addAll(List<Write> more) {
         writes.addAll(more);
     }
