@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * Writes the history of a generation being built straight from the event stream, in large
- * transactions, before the generation's processor takes over (docs/operations.md, "Rebuilding a
+ * chunks, before the generation's processor takes over (docs/operations.md, "Rebuilding a
  * read model").
  * <p>
  * The processor of a generation spreads each batch over its segments and work packages, stores a
@@ -39,12 +39,13 @@ import java.util.function.Consumer;
  * <p>
  * <b>Handover.</b> The segments' token rows are created and claimed by this instance when the
  * rebuild starts ({@link ProjectionRuntime#rebuild}); each chunk stores the new token and so
- * extends the claims, and the last one releases them. Processors of the generation in other
- * instances cannot claim a segment meanwhile; afterwards they, and this instance's, carry on from
- * the stored token, gaps included, as from any token. If this instance dies, its claims expire and
- * the processors carry on from the last chunk that committed. If a chunk fails (a handler throws,
- * the database refuses a row), it is rolled back and the processor takes over from the chunk
- * before, so the failing event is parked by the usual dead-letter path, alone.
+ * renews the claims, and the build releases them when it ends. Processors of the generation in
+ * other instances cannot claim a segment meanwhile (as long as each chunk commits within the claim
+ * timeout); afterwards they, and this instance's, carry on from the stored token, gaps included,
+ * as from any token. If this instance dies, its claims expire and the processors carry on from the
+ * last stored token. If a chunk fails (a handler throws, the database refuses a row, a claim was
+ * lost), the processor takes over from the token before it, so an event that fails again is
+ * parked by the usual dead-letter path, alone.
  */
 final class BulkBuild {
 
@@ -73,13 +74,15 @@ final class BulkBuild {
     private volatile boolean stopping;
     private volatile long written = -1;
     private volatile TrackingToken from;
+    /** What stopped the reader, if it failed. */
+    private volatile RuntimeException readFailure;
 
     /**
      * @param processor the generation's processor, whose token rows this instance has claimed
      * @param target    the position the build writes up to; the processor does the rest
      * @param handler   the model's handlers for the generation
      * @param parallelism connections a chunk's writes are spread over, by key
-     * @param written   counts the events written
+     * @param written   counts the events the build has gone through (written, or not the model's)
      * @param finished  told once the build has ended, whichever way
      */
     BulkBuild(String processor, int segments, long target, EventMessageHandler handler,
@@ -147,13 +150,14 @@ final class BulkBuild {
         writer.start();
     }
 
-    /** Stops the build where it is (the chunk being written rolls back); the processor carries on from there. */
+    /** Stops the build where it is; the processor carries on from the last stored token. */
     void stop() {
         stopping = true;
         reader.interrupt();
         writer.interrupt();
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
+            reader.join(TimeUnit.SECONDS.toMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -176,17 +180,19 @@ final class BulkBuild {
                     end = position(event) >= target;
                 }
                 if (end || chunk.size() >= chunkSize) {
-                    chunks.put(new Chunk(chunk, end, null));
+                    Chunk ready = new Chunk(chunk, end);
+                    boolean queued = false;
+                    while (!queued && !stopping) {
+                        queued = chunks.offer(ready, 100, TimeUnit.MILLISECONDS);
+                    }
                     chunk = new ArrayList<>(chunkSize);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable failure) {
-            if (!stopping) {
-                chunks.offer(new Chunk(List.of(), true, failure instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("Reading the event stream failed", failure)));
-            }
+            readFailure = failure instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Reading the event stream failed", failure);
             if (failure instanceof Error error) {
                 throw error;
             }
@@ -199,10 +205,13 @@ final class BulkBuild {
             while (!end && !stopping) {
                 Chunk chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
                 if (chunk == null) {
+                    if (readFailure != null) {
+                        throw readFailure;
+                    }
+                    if (!reader.isAlive() && chunks.isEmpty() && !stopping) {
+                        throw new IllegalStateException("the reader of the event stream stopped early");
+                    }
                     continue;
-                }
-                if (chunk.failure() != null) {
-                    throw chunk.failure();
                 }
                 if (!chunk.events().isEmpty()) {
                     writeChunk(chunk.events());
@@ -222,9 +231,9 @@ final class BulkBuild {
                 log.info("Stopped building {} in bulk at position {}; its processor carries on from there",
                         processor, written);
             } else {
-                log.warn("Building {} in bulk stopped {} ({}); its processor carries on from there, and parks the "
-                        + "event that fails", processor, written < 0 ? "before its first chunk" : "after position " + written,
-                        rootMessage(failure));
+                log.warn("Building {} in bulk stopped {} ({}); its processor carries on from there (an event "
+                        + "that fails again is parked)", processor,
+                        written < 0 ? "before its first chunk" : "after position " + written, rootMessage(failure));
             }
         } finally {
             stopping = true;
@@ -232,6 +241,8 @@ final class BulkBuild {
             for (ExecutorService other : writers) {
                 other.shutdownNow();
             }
+            // An interrupt left over from stop() would make the pool refuse the connection the release needs.
+            Thread.interrupted();
             releaseClaims();
             finished.accept(this);
         }
@@ -322,7 +333,7 @@ final class BulkBuild {
         return root.getMessage();
     }
 
-    /** Events read, whether they are the last ones to write, and what stopped the reader, if it failed. */
-    private record Chunk(List<TrackedEventMessage<?>> events, boolean last, RuntimeException failure) {
+    /** Events read, and whether they are the last ones to write. */
+    private record Chunk(List<TrackedEventMessage<?>> events, boolean last) {
     }
 }

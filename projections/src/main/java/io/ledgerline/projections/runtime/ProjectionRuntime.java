@@ -155,13 +155,16 @@ public class ProjectionRuntime implements SmartLifecycle {
                 bulk = new BulkBuild(readModel.processorName(generation), segments(readModel), target,
                         new AnnotationEventHandlerAdapter(readModel.handler().apply(new ReadModelSql(jdbc, generation))),
                         events, tokenStore, new TransactionTemplate(platformTransactions), namedJdbc,
-                        settings.rebuildBatchSize(), settings.threads(), bulkEvents(readModel), this::bulkEnded);
+                        // One connection per segment at most: a model on one segment (sales) shares rows
+                        // between keys, which writers side by side would deadlock on.
+                        settings.rebuildBatchSize(), Math.min(settings.threads(), segments(readModel)),
+                        bulkEvents(readModel), this::bulkEnded);
                 bulks.put(bulk.processor(), bulk);
             }
         }
         log.info("Rebuilding read model {} as generation {}", model, generation);
         if (bulk != null) {
-            if (bulk.claim()) {
+            if (started && bulk.claim()) {
                 bulk.start();
             } else {
                 bulks.remove(bulk.processor(), bulk);
@@ -174,7 +177,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     /** Events a rebuild of {@code model} wrote in bulk, in this instance. */
     private Counter bulkEvents(ReadModel model) {
         return Counter.builder("ledgerline.projection.rebuild.bulk.events").tag("model", model.name())
-                .description("events a rebuild wrote in bulk, before its processor took over")
+                .description("events a rebuild went through in bulk, before its processor took over")
                 .register(meters);
     }
 
