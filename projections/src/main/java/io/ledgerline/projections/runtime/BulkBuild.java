@@ -67,6 +67,8 @@ final class BulkBuild {
     private final Consumer<BulkBuild> finished;
     private final Counter counted;
     private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
+    /** The plain inserts of the model, sent by COPY: the generation's tables are fresh. */
+    private final CopyInserts copies = new CopyInserts();
     private final Thread writer;
     /** The writers besides {@link #writer}, one thread each. */
     private final ExecutorService[] writers;
@@ -270,11 +272,11 @@ final class BulkBuild {
         List<Future<?>> others = new ArrayList<>(writers.length);
         for (int part = 1; part < parts.length; part++) {
             RowWrites rows = parts[part];
-            others.add(writers[part - 1].submit(() -> transactions.executeWithoutResult(status -> rows.flush(jdbc))));
+            others.add(writers[part - 1].submit(() -> transactions.executeWithoutResult(status -> rows.flush(jdbc, copies))));
         }
         RuntimeException failure = null;
         try {
-            transactions.executeWithoutResult(status -> parts[0].flush(jdbc));
+            transactions.executeWithoutResult(status -> parts[0].flush(jdbc, copies));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -89,6 +89,14 @@ final class RowWrites {
 
     /** Writes everything collected, in rounds; returns the number of statements sent (JDBC batches count once). */
     int flush(NamedParameterJdbcOperations jdbc) {
+        return flush(jdbc, null);
+    }
+
+    /**
+     * Writes everything collected, in rounds, sending plain inserts by COPY when {@code copies} is
+     * given (a bulk build into fresh tables, {@link CopyInserts}); returns the number of statements sent.
+     */
+    int flush(NamedParameterJdbcOperations jdbc, CopyInserts copies) {
         List<Map<String, List<SqlParameterSource>>> rounds = new ArrayList<>();
         Map<String, Integer> lastRound = new HashMap<>();
         for (Write write : writes) {
@@ -102,6 +110,12 @@ final class RowWrites {
         for (Map<String, List<SqlParameterSource>> round : rounds) {
             for (Map.Entry<String, List<SqlParameterSource>> statement : round.entrySet()) {
                 List<SqlParameterSource> params = statement.getValue();
+                java.util.Optional<CopyInserts.Shape> copy = copies == null ? java.util.Optional.empty()
+                        : copies.shape(statement.getKey());
+                if (copy.isPresent() && copies.copy(jdbc.getJdbcOperations(), copy.get(), params)) {
+                    sent++;
+                    continue;
+                }
                 if (params.size() == 1) {
                     jdbc.update(statement.getKey(), params.get(0));
                 } else {

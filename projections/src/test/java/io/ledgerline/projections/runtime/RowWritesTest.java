@@ -93,6 +93,64 @@ class RowWritesTest {
         assertThat(database.rows("SELECT * FROM read.order_lines WHERE order_id = ?", ids.get(0).value())).hasSize(2);
     }
 
+    @Test
+    void aBulkFlushSendsPlainInsertsByCopyAndEndsInTheSameRowsAsOneEventAtATime() throws Exception {
+        List<OrderId> oneByOne = ids(4);
+        List<OrderId> copied = ids(4);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new OrderProjection(new ReadModelSql(database.jdbc(), 1)));
+        for (int i = 0; i < oneByOne.size(); i++) {
+            lifecycle(handlers, oneByOne.get(i), i % 2 == 0);
+        }
+        RowWrites writes = new RowWrites();
+        for (int i = 0; i < copied.size(); i++) {
+            OrderId id = copied.get(i);
+            boolean ship = i % 2 == 0;
+            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, ship)));
+        }
+
+        int statements = writes.flush(named, new CopyInserts());
+
+        assertThat(statements).as("a COPY counts as one statement, as a JDBC batch does").isEqualTo(6);
+        assertThat(withoutIds(orders(copied))).isEqualTo(withoutIds(orders(oneByOne)));
+        assertThat(database.rows("SELECT line_no, sku, quantity, unit_price_minor FROM read.order_lines "
+                + "WHERE order_id = ? ORDER BY line_no", copied.get(0).value()))
+                .isEqualTo(database.rows("SELECT line_no, sku, quantity, unit_price_minor FROM read.order_lines "
+                        + "WHERE order_id = ? ORDER BY line_no", oneByOne.get(0).value()));
+        RowWrites replay = new RowWrites();
+        replay.addAll(RowWrites.collecting(() -> lifecycle(handlers, copied.get(0), true)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replay.flush(named, new CopyInserts()))
+                .as("the orders went by COPY, which refuses a row that is there already")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void copiedTextKeepsTabsNewlinesAndBackslashesAndARowThatIsThereAlreadyFailsTheCopy() throws Exception {
+        String sku = unique("COPY");
+        String name = "Desk\tlamp \\ 2\nnew\rline";
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(
+                new io.ledgerline.projections.inventory.InventoryProjection(new ReadModelSql(database.jdbc(), 1)));
+        Object registered = new io.ledgerline.domain.inventory.ProductRegistered(new Sku(sku), name, new Money(1999, "EUR"));
+        RowWrites writes = new RowWrites();
+        writes.addAll(RowWrites.collecting(() -> handlers.handle(new GenericDomainEventMessage<>("InventoryItem", sku, 0,
+                registered, MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), AT))));
+        RowWrites again = new RowWrites();
+        again.addAll(RowWrites.collecting(() -> handlers.handle(new GenericDomainEventMessage<>("InventoryItem", sku, 0,
+                registered, MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), AT))));
+
+        writes.flush(named, new CopyInserts());
+
+        Map<String, Object> row = database.rows("SELECT * FROM read.inventory WHERE sku = ?", sku).get(0);
+        assertThat(row.get("name")).isEqualTo(name);
+        assertThat(row.get("on_hand")).isEqualTo(0);
+        assertThat(row.get("available")).isEqualTo(0);
+        assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant()).isEqualTo(AT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> again.flush(named, new CopyInserts()))
+                .as("where the insert would have done nothing, the COPY fails and the bulk build hands over")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        again.flush(named);
+        assertThat(database.rows("SELECT * FROM read.inventory WHERE sku = ?", sku)).hasSize(1);
+    }
+
     /** Placed, confirmed, then shipped or cancelled, delivered as the processor delivers them. */
     private static void lifecycle(AnnotationEventHandlerAdapter handlers, OrderId id, boolean ship) throws Exception {
         List<OrderLine> lines = List.of(new OrderLine(new Sku("SKU-A"), 2, new Money(1999, "EUR")),
