@@ -5,8 +5,14 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-import java.io.StringReader;
-import java.time.temporal.TemporalAccessor;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,8 @@ final class CopyInserts {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAMETER = Pattern.compile(":([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern TEXT = Pattern.compile("'([^'\\\\]*)'");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+");
+    /** An integer constant as PostgreSQL would print it back: no leading zeros, no minus zero. */
+    private static final Pattern NUMBER = Pattern.compile("0|-?[1-9]\\d*");
 
     private final Map<String, Optional<Shape>> shapes = new ConcurrentHashMap<>();
 
@@ -104,9 +111,12 @@ final class CopyInserts {
             }
             text.append('\n');
         }
+        // Encoded here, whole: pgjdbc would encode a Reader in blocks, and split a surrogate pair at a block's edge.
+        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(shape.copy(), new StringReader(text.toString()));
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(shape.copy(), new ByteArrayInputStream(utf8));
             } catch (java.io.IOException e) {
                 throw new java.sql.SQLException("COPY could not be sent", e);
             }
@@ -114,7 +124,10 @@ final class CopyInserts {
         return true;
     }
 
-    /** A value in COPY's text form; null for a type this class does not write. */
+    /**
+     * A value in COPY's text form, as the database would store it bound as a JDBC parameter; null
+     * for a type this class does not write (the group then goes as inserts).
+     */
     private static String field(Object value) {
         if (value == null) {
             return "\\N";
@@ -122,17 +135,31 @@ final class CopyInserts {
         if (value instanceof String string) {
             return escape(string);
         }
-        if (value instanceof Number || value instanceof Boolean || value instanceof UUID) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Boolean
+                || value instanceof UUID) {
             return value.toString();
         }
-        if (value instanceof TemporalAccessor) {
-            // java.time's ISO-8601 forms (OffsetDateTime, Instant, LocalDate), which PostgreSQL reads.
-            return value.toString();
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
         }
-        if (value instanceof Enum<?> constant) {
-            return escape(constant.name());
+        if (value instanceof OffsetDateTime time) {
+            return microseconds(time).toString();
+        }
+        if (value instanceof Instant instant) {
+            return microseconds(instant.atOffset(ZoneOffset.UTC)).toString();
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
         }
         return null;
+    }
+
+    /**
+     * Rounded to microseconds, half up, as pgjdbc rounds a bound timestamp; the server would round
+     * a text one half to even, and the two differ on the half.
+     */
+    private static OffsetDateTime microseconds(OffsetDateTime time) {
+        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String escape(String text) {

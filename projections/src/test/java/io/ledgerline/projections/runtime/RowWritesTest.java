@@ -124,31 +124,42 @@ class RowWritesTest {
     }
 
     @Test
-    void copiedTextKeepsTabsNewlinesAndBackslashesAndARowThatIsThereAlreadyFailsTheCopy() throws Exception {
+    void copiedRowsEqualInsertedOnesForAwkwardTextAndTimestampsAndARowThatIsThereAlreadyFailsTheCopy() throws Exception {
         String sku = unique("COPY");
-        String name = "Desk\tlamp \\ 2\nnew\rline";
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(
-                new io.ledgerline.projections.inventory.InventoryProjection(new ReadModelSql(database.jdbc(), 1)));
-        Object registered = new io.ledgerline.domain.inventory.ProductRegistered(new Sku(sku), name, new Money(1999, "EUR"));
-        RowWrites writes = new RowWrites();
-        writes.addAll(RowWrites.collecting(() -> handlers.handle(new GenericDomainEventMessage<>("InventoryItem", sku, 0,
-                registered, MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), AT))));
-        RowWrites again = new RowWrites();
-        again.addAll(RowWrites.collecting(() -> handlers.handle(new GenericDomainEventMessage<>("InventoryItem", sku, 0,
-                registered, MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), AT))));
+        String inserted = unique("INSERTED");
+        // Tab, newline, CR, backslash, a literal \N and a character outside the BMP; a timestamp on
+        // the half microsecond, which pgjdbc rounds up and the server would round to even.
+        String name = "Desk\tlamp \\ 2\nnew\rline \\N \uD83D\uDE00";
+        Instant at = AT.plusNanos(2_500);
+        RowWrites writes = register(sku, name, at);
+        RowWrites again = register(sku, name, at);
 
         writes.flush(named, new CopyInserts());
+        register(inserted, name, at).flush(named);
 
-        Map<String, Object> row = database.rows("SELECT * FROM read.inventory WHERE sku = ?", sku).get(0);
+        Map<String, Object> row = new java.util.HashMap<>(database.rows("SELECT * FROM read.inventory WHERE sku = ?", sku).get(0));
+        Map<String, Object> reference = new java.util.HashMap<>(
+                database.rows("SELECT * FROM read.inventory WHERE sku = ?", inserted).get(0));
+        row.remove("sku");
+        reference.remove("sku");
+        assertThat(row).isEqualTo(reference);
         assertThat(row.get("name")).isEqualTo(name);
-        assertThat(row.get("on_hand")).isEqualTo(0);
-        assertThat(row.get("available")).isEqualTo(0);
-        assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant()).isEqualTo(AT);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> again.flush(named, new CopyInserts()))
                 .as("where the insert would have done nothing, the COPY fails and the bulk build hands over")
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         again.flush(named);
         assertThat(database.rows("SELECT * FROM read.inventory WHERE sku = ?", sku)).hasSize(1);
+    }
+
+    /** The row writes of a product's registration. */
+    private static RowWrites register(String sku, String name, Instant at) throws Exception {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(
+                new io.ledgerline.projections.inventory.InventoryProjection(new ReadModelSql(database.jdbc(), 1)));
+        Object registered = new io.ledgerline.domain.inventory.ProductRegistered(new Sku(sku), name, new Money(1999, "EUR"));
+        RowWrites writes = new RowWrites();
+        writes.addAll(RowWrites.collecting(() -> handlers.handle(new GenericDomainEventMessage<>("InventoryItem", sku, 0,
+                registered, MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), at))));
+        return writes;
     }
 
     /** Placed, confirmed, then shipped or cancelled, delivered as the processor delivers them. */
