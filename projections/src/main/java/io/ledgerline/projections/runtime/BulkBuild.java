@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -70,8 +72,9 @@ final class BulkBuild {
     /** The plain inserts of the model, sent by COPY: the generation's tables are fresh. */
     private final CopyInserts copies = new CopyInserts();
     private final Thread writer;
-    /** The writers besides {@link #writer}, one thread each. */
-    private final ExecutorService[] writers;
+    /** The writers besides {@link #writer}, one thread each; null when it writes alone. */
+    private final ExecutorService others;
+    private final int parallelism;
     private final Thread reader;
     private volatile boolean stopping;
     private volatile long written = -1;
@@ -84,15 +87,15 @@ final class BulkBuild {
      * @param target    the position the build writes up to; the processor does the rest
      * @param handler   the model's handlers for the generation
      * @param parallelism connections a chunk's writes are spread over, by key
-     * @param written   counts the events the build has gone through (written, or not the model's)
+     * @param progress  counts the events the build has gone through (written, or not the model's)
      * @param finished  told once the build has ended, whichever way
      */
     BulkBuild(String processor, int segments, long target, EventMessageHandler handler,
               StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokens,
               TransactionTemplate transactions, NamedParameterJdbcOperations jdbc, int chunkSize, int parallelism,
-              Counter written,
-              Consumer<BulkBuild> finished) {
-        this.counted = written;
+              Counter progress, Consumer<BulkBuild> finished) {
+        this.counted = progress;
+        this.parallelism = parallelism;
         this.processor = processor;
         this.segments = segments;
         this.target = target;
@@ -104,15 +107,12 @@ final class BulkBuild {
         this.chunkSize = chunkSize;
         this.finished = finished;
         this.writer = new Thread(this::write, processor + "-bulk");
-        this.writers = new ExecutorService[Math.max(0, parallelism - 1)];
-        for (int part = 0; part < writers.length; part++) {
-            String name = processor + "-bulk-" + (part + 2);
-            writers[part] = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+        AtomicInteger threads = new AtomicInteger(1);
+        this.others = parallelism < 2 ? null : Executors.newFixedThreadPool(parallelism - 1, runnable -> {
+            Thread thread = new Thread(runnable, processor + "-bulk-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.reader = new Thread(this::read, processor + "-bulk-reader");
         writer.setDaemon(true);
         reader.setDaemon(true);
@@ -130,10 +130,9 @@ final class BulkBuild {
         try {
             from = transactions.execute(status -> {
                 tokens.initializeTokenSegments(processor, segments);
-                TrackingToken first = null;
-                for (int segment = 0; segment < segments; segment++) {
-                    TrackingToken token = tokens.fetchToken(processor, segment);
-                    first = segment == 0 ? token : first;
+                TrackingToken first = tokens.fetchToken(processor, 0);
+                for (int segment = 1; segment < segments; segment++) {
+                    tokens.fetchToken(processor, segment);
                 }
                 return first;
             });
@@ -223,15 +222,13 @@ final class BulkBuild {
             if (end) {
                 log.info("Built {} in bulk up to position {}; its processor carries on from there", processor, written);
             } else {
-                log.info("Stopped building {} in bulk at position {}; its processor carries on from there",
-                        processor, written);
+                logStopped();
             }
         } catch (InterruptedException e) {
-            log.info("Stopped building {} in bulk at position {}; its processor carries on from there", processor, written);
+            logStopped();
         } catch (RuntimeException | Error failure) {
             if (stopping) {
-                log.info("Stopped building {} in bulk at position {}; its processor carries on from there",
-                        processor, written);
+                logStopped();
             } else {
                 log.warn("Building {} in bulk stopped {} ({}); its processor carries on from there (an event "
                         + "that fails again is parked)", processor,
@@ -240,14 +237,18 @@ final class BulkBuild {
         } finally {
             stopping = true;
             reader.interrupt();
-            for (ExecutorService other : writers) {
-                other.shutdownNow();
+            if (others != null) {
+                others.shutdownNow();
             }
             // An interrupt left over from stop() would make the pool refuse the connection the release needs.
             Thread.interrupted();
             releaseClaims();
             finished.accept(this);
         }
+    }
+
+    private void logStopped() {
+        log.info("Stopped building {} in bulk at position {}; its processor carries on from there", processor, written);
     }
 
     /**
@@ -258,7 +259,7 @@ final class BulkBuild {
      * repeat, {@link ReadModelSql#write}).
      */
     private void writeChunk(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
-        RowWrites[] parts = new RowWrites[writers.length + 1];
+        RowWrites[] parts = new RowWrites[parallelism];
         for (int part = 0; part < parts.length; part++) {
             parts[part] = new RowWrites();
         }
@@ -269,10 +270,10 @@ final class BulkBuild {
                 }
             }
         }
-        List<Future<?>> others = new ArrayList<>(writers.length);
+        List<Future<?>> sideBySide = new ArrayList<>(parts.length - 1);
         for (int part = 1; part < parts.length; part++) {
             RowWrites rows = parts[part];
-            others.add(writers[part - 1].submit(() -> transactions.executeWithoutResult(status -> rows.flush(jdbc, copies))));
+            sideBySide.add(others.submit(() -> transactions.executeWithoutResult(status -> rows.flush(jdbc, copies))));
         }
         RuntimeException failure = null;
         try {
@@ -280,7 +281,7 @@ final class BulkBuild {
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<?> other : others) {
+        for (Future<?> other : sideBySide) {
             try {
                 other.get();
             } catch (ExecutionException e) {
@@ -328,11 +329,7 @@ final class BulkBuild {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+        return NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
     }
 
     /** Events read, and whether they are the last ones to write. */

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +93,7 @@ final class CopyInserts {
                 return Optional.empty();
             }
         }
-        List<String> names = java.util.Arrays.stream(columns).map(String::trim).toList();
+        List<String> names = Arrays.stream(columns).map(String::trim).toList();
         return Optional.of(new Shape("COPY " + insert.group(1) + " (" + String.join(", ", names) + ") FROM STDIN", values));
     }
 
@@ -117,8 +120,8 @@ final class CopyInserts {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn(shape.copy(), new ByteArrayInputStream(utf8));
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("COPY could not be sent", e);
+            } catch (IOException e) {
+                throw new SQLException("COPY could not be sent", e);
             }
         });
         return true;

@@ -153,8 +153,7 @@ public class ProjectionRuntime implements SmartLifecycle {
             generation = generations.startBuilding(readModel, target);
             if (settings.bulkRebuild()) {
                 bulk = new BulkBuild(readModel.processorName(generation), segments(readModel), target,
-                        new AnnotationEventHandlerAdapter(readModel.handler().apply(new ReadModelSql(jdbc, generation))),
-                        events, tokenStore, new TransactionTemplate(platformTransactions), namedJdbc,
+                        handlers(readModel, generation), events, tokenStore, new TransactionTemplate(platformTransactions), namedJdbc,
                         // One connection per segment at most: a model on one segment (sales) shares rows
                         // between keys, which writers side by side would deadlock on.
                         settings.rebuildBatchSize(), Math.min(settings.threads(), segments(readModel)),
@@ -172,6 +171,11 @@ public class ProjectionRuntime implements SmartLifecycle {
         }
         reconcile();
         return generation;
+    }
+
+    /** The model's event handlers, writing to {@code generation}'s tables. */
+    private AnnotationEventHandlerAdapter handlers(ReadModel model, int generation) {
+        return new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation)));
     }
 
     /** Events a rebuild of {@code model} wrote in bulk, in this instance. */
@@ -331,7 +335,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .build(), jdbc, name);
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new BatchingEventHandler(
-                        new AnnotationEventHandlerAdapter(model.handler().apply(new ReadModelSql(jdbc, generation))),
+                        handlers(model, generation),
                         platformTransactions, namedJdbc, traces, name, model.name(), notifications))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)

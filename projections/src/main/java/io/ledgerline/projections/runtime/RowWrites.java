@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The row writes a batch of events causes, written together when the batch commits.
@@ -110,7 +111,7 @@ final class RowWrites {
         for (Map<String, List<SqlParameterSource>> round : rounds) {
             for (Map.Entry<String, List<SqlParameterSource>> statement : round.entrySet()) {
                 List<SqlParameterSource> params = statement.getValue();
-                java.util.Optional<CopyInserts.Shape> copy = copies == null ? java.util.Optional.empty()
+                Optional<CopyInserts.Shape> copy = copies == null ? Optional.empty()
                         : copies.shape(statement.getKey());
                 if (copy.isPresent() && copies.copy(jdbc.getJdbcOperations(), copy.get(), params)) {
                     sent++;

@@ -51,15 +51,8 @@ class RowWritesTest {
         List<OrderId> batched = ids(5);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new OrderProjection(new ReadModelSql(database.jdbc(), 1)));
 
-        for (int i = 0; i < oneByOne.size(); i++) {
-            lifecycle(handlers, oneByOne.get(i), i % 2 == 0);
-        }
-        RowWrites writes = new RowWrites();
-        for (int i = 0; i < batched.size(); i++) {
-            boolean ship = i % 2 == 0;
-            OrderId id = batched.get(i);
-            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, ship)));
-        }
+        oneAtATime(handlers, oneByOne);
+        RowWrites writes = collected(handlers, batched);
         assertThat(orders(batched)).as("nothing is written before the flush").isEmpty();
 
         int statements = writes.flush(named);
@@ -76,18 +69,10 @@ class RowWritesTest {
     void replayingABatchChangesNothing() throws Exception {
         List<OrderId> ids = ids(3);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new OrderProjection(new ReadModelSql(database.jdbc(), 1)));
-        RowWrites writes = new RowWrites();
-        for (OrderId id : ids) {
-            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, true)));
-        }
-        writes.flush(named);
+        collected(handlers, ids).flush(named);
         List<Map<String, Object>> once = orders(ids);
 
-        RowWrites again = new RowWrites();
-        for (OrderId id : ids) {
-            again.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, true)));
-        }
-        again.flush(named);
+        collected(handlers, ids).flush(named);
 
         assertThat(orders(ids)).isEqualTo(once);
         assertThat(database.rows("SELECT * FROM read.order_lines WHERE order_id = ?", ids.get(0).value())).hasSize(2);
@@ -98,15 +83,8 @@ class RowWritesTest {
         List<OrderId> oneByOne = ids(4);
         List<OrderId> copied = ids(4);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new OrderProjection(new ReadModelSql(database.jdbc(), 1)));
-        for (int i = 0; i < oneByOne.size(); i++) {
-            lifecycle(handlers, oneByOne.get(i), i % 2 == 0);
-        }
-        RowWrites writes = new RowWrites();
-        for (int i = 0; i < copied.size(); i++) {
-            OrderId id = copied.get(i);
-            boolean ship = i % 2 == 0;
-            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, ship)));
-        }
+        oneAtATime(handlers, oneByOne);
+        RowWrites writes = collected(handlers, copied);
 
         int statements = writes.flush(named, new CopyInserts());
 
@@ -159,6 +137,24 @@ class RowWritesTest {
         RowWrites writes = new RowWrites();
         writes.addAll(RowWrites.collecting(() -> handlers.handle(new GenericDomainEventMessage<>("InventoryItem", sku, 0,
                 registered, MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), at))));
+        return writes;
+    }
+
+    /** Each order's lifecycle written at once, event by event; every other order is shipped, the rest cancelled. */
+    private static void oneAtATime(AnnotationEventHandlerAdapter handlers, List<OrderId> ids) throws Exception {
+        for (int i = 0; i < ids.size(); i++) {
+            lifecycle(handlers, ids.get(i), i % 2 == 0);
+        }
+    }
+
+    /** The same lifecycles as {@link #oneAtATime}, collected for one flush. */
+    private static RowWrites collected(AnnotationEventHandlerAdapter handlers, List<OrderId> ids) throws Exception {
+        RowWrites writes = new RowWrites();
+        for (int i = 0; i < ids.size(); i++) {
+            OrderId id = ids.get(i);
+            boolean ship = i % 2 == 0;
+            writes.addAll(RowWrites.collecting(() -> lifecycle(handlers, id, ship)));
+        }
         return writes;
     }
 
