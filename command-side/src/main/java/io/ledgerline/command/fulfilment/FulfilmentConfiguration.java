@@ -33,7 +33,8 @@ public class FulfilmentConfiguration {
 
     @Bean
     public ConfigurerModule fulfilmentSaga() {
-        return configurer -> configurer.eventProcessing().registerSaga(OrderFulfilment.class);
+        return configurer -> configurer.eventProcessing().registerSaga(OrderFulfilment.class,
+                saga -> saga.configureSagaManager(FulfilmentSagaManager::of));
     }
 
     /** How many fulfilment processes are under way ({@code ledgerline.sagas.active}), read on each scrape. */

@@ -22,7 +22,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -141,23 +140,22 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  PlatformTransactionManager transactions,
                                                  EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                // Joins the transaction it finds (the unit of work's) rather than the app's Axon
-                // transaction manager, which on the command side opens a savepoint when it finds one:
-                // a SAVEPOINT and a RELEASE around every append and read (docs/performance.md).
-                .transactionManager(new SpringTransactionManager(transactions))
                 .schema(eventSchema)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 // Events per query when a processor reads the stream or an aggregate is loaded (Axon: 100).
                 .batchSize(fetchSize)
                 // Axon's insert, also returning each event's global position to the request that appended it.
-                .appendEvents(AppendedPositions::statement)
-                .build();
+                .appendEvents(AppendedPositions::statement);
+        // Spring's transactions, not the app's Axon transaction manager, which on the command side opens
+        // a savepoint when it finds a transaction: a SAVEPOINT and a RELEASE around every append and read
+        // (docs/performance.md). Reads join the transaction they find and otherwise take none.
+        return StatementReadsStorageEngine.over(engine, transactions);
     }
 }

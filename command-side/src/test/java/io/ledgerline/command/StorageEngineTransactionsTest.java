@@ -1,0 +1,154 @@
+package io.ledgerline.command;
+
+import io.ledgerline.command.support.CommandSideTest;
+import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The event storage engine as every app configures it reads without a transaction of its own (a
+ * processor's fetch is then one round trip, not a BEGIN, the query and a COMMIT) and still writes
+ * only in transactions. The engine is built by the apps' own configuration over a data source that
+ * records what is done to its connections.
+ */
+class StorageEngineTransactionsTest extends CommandSideTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    Configuration axon;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+    @Autowired
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer;
+    @Autowired
+    PersistenceExceptionResolver exceptions;
+    @Autowired
+    EventSchema schema;
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private DataSource recorded;
+    private DataSourceTransactionManager transactions;
+    private EventStorageEngine engine;
+
+    @BeforeEach
+    void engine() {
+        recorded = recording(dataSource);
+        transactions = new DataSourceTransactionManager(recorded);
+        engine = new EventStoreConfiguration().eventStorageEngine(Duration.ofSeconds(60), 1000, eventSerializer,
+                snapshotSerializer, exceptions, axon, new SpringDataSourceConnectionProvider(recorded), transactions, schema);
+    }
+
+    @Test
+    void aProcessorsFetchAndTheGapCheckAfterAnEmptyOneTakeNoTransaction() {
+        registerProduct();
+        TrackedEventMessage<?> last;
+        try (var events = engine.readEvents(null, false)) {
+            last = events.reduce((first, second) -> second).orElseThrow();
+        }
+        try (var nothingNew = engine.readEvents(last.trackingToken(), false)) {
+            assertThat(nothingNew.count()).isZero();
+        }
+
+        assertThat(calls).filteredOn(call -> call.startsWith("query")).isNotEmpty()
+                .allMatch(call -> call.endsWith("autocommit"), "every query autocommitted");
+        assertThat(calls).doesNotContain("setAutoCommit(false)", "commit", "rollback");
+    }
+
+    @Test
+    void anAppendOutsideATransactionCommitsItsEventsTogether() {
+        String aggregate = "storage-" + UUID.randomUUID();
+
+        engine.appendEvents(event(aggregate, 0), event(aggregate, 1));
+
+        assertThat(eventsOf(aggregate)).hasSize(2);
+        assertThat(calls).containsSubsequence("setAutoCommit(false)", "commit");
+        assertThat(calls).filteredOn(call -> call.equals("commit")).hasSize(1);
+    }
+
+    @Test
+    void anAppendOutsideATransactionThatFailsStoresNothing() {
+        String aggregate = "storage-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> engine.appendEvents(event(aggregate, 0), event(aggregate, 0)))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(eventsOf(aggregate)).isEmpty();
+        assertThat(calls).contains("rollback").doesNotContain("commit");
+    }
+
+    @Test
+    void aReadInsideATransactionJoinsIt() {
+        String sku = registerProduct();
+        calls.clear();
+
+        long read = new TransactionTemplate(transactions).execute(status -> engine.readEvents(sku).asStream().count());
+
+        assertThat(read).isEqualTo(1);
+        assertThat(calls).filteredOn(call -> call.startsWith("query")).isNotEmpty()
+                .allMatch(call -> call.endsWith("in a transaction"), "every query in the caller's transaction");
+        assertThat(calls).filteredOn(call -> call.equals("commit")).hasSize(1);
+    }
+
+    private static GenericDomainEventMessage<String> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("StorageTest", aggregate, sequence, "payload " + sequence);
+    }
+
+    /** {@code target}, noting each query with the connection's commit mode, and each change of that mode, commit and rollback. */
+    private DataSource recording(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    return result instanceof Connection connection ? recording(connection) : result;
+                });
+    }
+
+    private Connection recording(Connection target) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "setAutoCommit" -> calls.add("setAutoCommit(" + args[0] + ")");
+                        case "commit", "rollback" -> calls.add(method.getName());
+                        case "prepareStatement", "createStatement" ->
+                                calls.add("query " + (target.getAutoCommit() ? "autocommit" : "in a transaction"));
+                        default -> {
+                        }
+                    }
+                    return invoke(target, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
