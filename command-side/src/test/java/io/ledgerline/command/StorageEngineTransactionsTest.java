@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -79,6 +80,9 @@ class StorageEngineTransactionsTest extends CommandSideTest {
         assertThat(calls).filteredOn(call -> call.startsWith("query")).isNotEmpty()
                 .allMatch(call -> call.endsWith("autocommit"), "every query autocommitted");
         assertThat(calls).doesNotContain("setAutoCommit(false)", "commit", "rollback");
+        assertThat(calls).filteredOn(call -> call.equals("close")).as("every connection back in the pool")
+                .hasSameSizeAs(calls.stream().filter(call -> call.equals("getConnection")).toList()).isNotEmpty();
+        assertThat(TransactionSynchronizationManager.isSynchronizationActive()).isFalse();
     }
 
     @Test
@@ -120,12 +124,19 @@ class StorageEngineTransactionsTest extends CommandSideTest {
         return new GenericDomainEventMessage<>("StorageTest", aggregate, sequence, "payload " + sequence);
     }
 
-    /** {@code target}, noting each query with the connection's commit mode, and each change of that mode, commit and rollback. */
+    /**
+     * {@code target}, noting each connection taken and closed, each query with the connection's commit
+     * mode, and each change of that mode, commit and rollback.
+     */
     private DataSource recording(DataSource target) {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
                 (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
-                    return result instanceof Connection connection ? recording(connection) : result;
+                    if (result instanceof Connection connection) {
+                        calls.add("getConnection");
+                        return recording(connection);
+                    }
+                    return result;
                 });
     }
 
@@ -134,7 +145,7 @@ class StorageEngineTransactionsTest extends CommandSideTest {
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "setAutoCommit" -> calls.add("setAutoCommit(" + args[0] + ")");
-                        case "commit", "rollback" -> calls.add(method.getName());
+                        case "commit", "rollback", "close" -> calls.add(method.getName());
                         case "prepareStatement", "createStatement" ->
                                 calls.add("query " + (target.getAutoCommit() ? "autocommit" : "in a transaction"));
                         default -> {

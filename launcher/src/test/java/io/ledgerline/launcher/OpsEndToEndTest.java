@@ -160,6 +160,11 @@ class OpsEndToEndTest {
         assertThat(count(system.ops.get("/ops/projections/inventory/dead-letters").json(), poisoned)).isZero();
         assertThat(system.ops.post("/ops/projections/inventory/dead-letters/" + poisoned + "/retry", null).status())
                 .isEqualTo(404);
+
+        // Once retried, the aggregate is no longer parked: its next event is handled live, not parked behind nothing.
+        system.commands.post("/api/inventory/" + poisoned + "/receipts", "{\"quantity\":1}");
+        system.awaitQuery("/api/inventory/" + poisoned + "?minVersion=2", r -> r.json().path("onHand").asInt() == 5);
+        assertThat(count(system.ops.get("/ops/projections/inventory/dead-letters").json(), poisoned)).isZero();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.ledgerline.infrastructure.notification;
 
-/** The notification channels the apps use; the payload is always empty. */
+/** The notification channels the apps use. */
 public final class Channels {
 
     /** An append to the event store committed. */
@@ -8,6 +8,9 @@ public final class Channels {
 
     /** A projection batch committed: read models and their tokens moved on. */
     public static final String READ_MODELS = "ledgerline_read";
+
+    /** A projection's dead letters changed: one was parked, retried, requeued or evicted. */
+    public static final String DEAD_LETTERS = "ledgerline_dead_letters";
 
     private Channels() {
     }

@@ -2,7 +2,10 @@ package io.ledgerline.projections.runtime;
 
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import io.ledgerline.infrastructure.eventstore.StoredTokens;
+import io.ledgerline.infrastructure.notification.Channels;
+import io.ledgerline.infrastructure.notification.DatabaseNotifications;
 import io.ledgerline.infrastructure.notification.NotificationSender;
+import io.ledgerline.infrastructure.notification.Signal;
 import io.ledgerline.infrastructure.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,7 +65,8 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final Generations generations;
     private final EventStore eventStore;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
-    private final TokenStore tokenStore;
+    private final AnnouncingTokenStore tokenStore;
+    private final Signal deadLetterChanges;
     private final TransactionManager transactionManager;
     private final ConnectionProvider connectionProvider;
     private final DeadLetterSchema deadLetterSchema;
@@ -88,8 +92,8 @@ public class ProjectionRuntime implements SmartLifecycle {
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                              JdbcClient jdbc, ProjectionSettings settings,
                              PlatformTransactionManager platformTransactions, TraceContext traces,
-                             NotificationSender notifications, NamedParameterJdbcOperations namedJdbc,
-                             MeterRegistry meters) {
+                             NotificationSender notifications, DatabaseNotifications listener,
+                             NamedParameterJdbcOperations namedJdbc, MeterRegistry meters) {
         this.namedJdbc = namedJdbc;
         this.meters = meters;
         this.platformTransactions = platformTransactions;
@@ -100,6 +104,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         this.events = events;
         this.tokenStore = new AnnouncingTokenStore(tokenStore, notifications);
         this.notifications = notifications;
+        this.deadLetterChanges = listener.signal(Channels.DEAD_LETTERS);
         this.transactionManager = transactionManager;
         this.connectionProvider = connectionProvider;
         this.deadLetterSchema = deadLetterSchema;
@@ -325,14 +330,14 @@ public class ProjectionRuntime implements SmartLifecycle {
         if (running.containsKey(name)) {
             return;
         }
-        SequencedDeadLetterQueue<EventMessage<?>> deadLetters = new BatchCachedDeadLetters(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+        SequencedDeadLetterQueue<EventMessage<?>> deadLetters = new CachedDeadLetters(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(name)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(deadLetterSchema)
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .build(), jdbc, name);
+                .build(), jdbc, name, tokenStore::claims, deadLetterChanges, notifications);
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new BatchingEventHandler(
                         handlers(model, generation),
