@@ -3,6 +3,8 @@ package io.ledgerline.command;
 import io.ledgerline.command.support.CommandSideTest;
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -24,8 +26,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The event storage engine as every app configures it reads without a transaction of its own (a
  * processor's fetch is then one round trip, not a BEGIN, the query and a COMMIT) and still writes
- * only in transactions. The engine is built by the apps' own configuration over a data source that
+ * only in transactions; a processor's read finds the next events in one query, however many
+ * positions lie empty before them, and the gaps of its token that have been filled. The engine is built by the apps' own configuration over a data source that
  * records what is done to its connections.
  */
 class StorageEngineTransactionsTest extends CommandSideTest {
@@ -62,7 +67,11 @@ class StorageEngineTransactionsTest extends CommandSideTest {
     void engine() {
         recorded = recording(dataSource);
         transactions = new DataSourceTransactionManager(recorded);
-        engine = new EventStoreConfiguration().eventStorageEngine(Duration.ofSeconds(60), 1000, eventSerializer,
+        engine = engine(1000);
+    }
+
+    private EventStorageEngine engine(int fetchSize) {
+        return new EventStoreConfiguration().eventStorageEngine(Duration.ofSeconds(60), fetchSize, eventSerializer,
                 snapshotSerializer, exceptions, axon, new SpringDataSourceConnectionProvider(recorded), transactions, schema);
     }
 
@@ -118,6 +127,48 @@ class StorageEngineTransactionsTest extends CommandSideTest {
         assertThat(calls).filteredOn(call -> call.startsWith("query")).isNotEmpty()
                 .allMatch(call -> call.endsWith("in a transaction"), "every query in the caller's transaction");
         assertThat(calls).filteredOn(call -> call.equals("commit")).hasSize(1);
+    }
+
+    @Test
+    void aReaderFindsTheNextEventBeyondMoreThanABatchOfPositionsThatRolledBackInOneQuery() {
+        EventStorageEngine batchesOfTen = engine(10);
+        String aggregate = "storage-" + UUID.randomUUID();
+        batchesOfTen.appendEvents(event(aggregate, 0));
+        // Fifty positions taken by appends that roll back: a hole five batches wide.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            batchesOfTen.appendEvents(IntStream.range(0, 50).mapToObj(i -> event("rolled-back-" + aggregate, i)).toList());
+            status.setRollbackOnly();
+        });
+        batchesOfTen.appendEvents(event(aggregate, 1));
+        List<StoredEvent> stored = eventsOf(aggregate);
+        assertThat(stored.get(1).globalIndex() - stored.get(0).globalIndex()).isGreaterThan(50);
+        calls.clear();
+
+        TrackedEventMessage<?> next;
+        try (var events = batchesOfTen.readEvents(GapAwareTrackingToken.newInstance(stored.get(0).globalIndex(), Set.of()), false)) {
+            next = events.findFirst().orElseThrow();
+        }
+
+        assertThat(next.trackingToken().position()).hasValue(stored.get(1).globalIndex());
+        assertThat(calls).filteredOn(call -> call.startsWith("query")).hasSize(1);
+    }
+
+    @Test
+    void aReaderPicksUpAFilledGapTogetherWithTheEventsAfterItsPosition() {
+        String aggregate = "storage-" + UUID.randomUUID();
+        engine.appendEvents(event(aggregate, 0), event(aggregate, 1), event(aggregate, 2));
+        List<Long> positions = eventsOf(aggregate).stream().map(StoredEvent::globalIndex).toList();
+        // A reader at the second event that has not seen the first one yet (it committed late).
+        GapAwareTrackingToken reader = GapAwareTrackingToken.newInstance(positions.get(1), Set.of(positions.get(0)));
+
+        List<Long> read;
+        try (var events = engine.readEvents(reader, false)) {
+            read = events.map(event -> (DomainEventMessage<?>) event)
+                    .filter(event -> aggregate.equals(event.getAggregateIdentifier()))
+                    .map(DomainEventMessage::getSequenceNumber).toList();
+        }
+
+        assertThat(read).as("sequence numbers read").containsExactly(0L, 2L);
     }
 
     private static GenericDomainEventMessage<String> event(String aggregate, long sequence) {

@@ -152,7 +152,12 @@ public class EventStoreConfiguration {
                 // Events per query when a processor reads the stream or an aggregate is loaded (Axon: 100).
                 .batchSize(fetchSize)
                 // Axon's insert, also returning each event's global position to the request that appended it.
-                .appendEvents(AppendedPositions::statement);
+                .appendEvents(AppendedPositions::statement)
+                // The next events after a token rather than a window of positions, so an empty read
+                // needs no second query for the next position (StreamReads).
+                .readEventDataWithoutGaps(StreamReads::withoutGaps)
+                .readEventDataWithGaps(StreamReads::withGaps)
+                .extendedGapCheckEnabled(false);
         // Spring's transactions, not the app's Axon transaction manager, which on the command side opens
         // a savepoint when it finds a transaction: a SAVEPOINT and a RELEASE around every append and read
         // (docs/performance.md). Reads join the transaction they find and otherwise take none.
