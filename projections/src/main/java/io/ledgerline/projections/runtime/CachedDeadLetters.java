@@ -14,10 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,38 +36,44 @@ import java.util.function.UnaryOperator;
  * before it let go of it: {@link AnnouncingTokenStore#claims()});</li>
  * <li>no dead letter was parked, retried, requeued or evicted since, here or in any instance: each
  * such change is announced on {@link Channels#DEAD_LETTERS} once committed, and one made here also
- * drops the set when its transaction ends, before the segment's next batch;</li>
+ * counts when it starts and when its transaction ends, before the segment's next batch, so a set
+ * read while it was under way is read again;</li>
  * <li>this instance was listening for those announcements all along (otherwise every batch reads
  * the set afresh, as it would without the cache);</li>
  * <li>it is younger than {@link #MAX_AGE}, a bound on whatever was missed anyway.</li>
  * </ul>
- * Outside a batch (an operator's retry) it asks the queue. Everything else goes to the JDBC queue.
+ * The set only ever says "not parked" on its own: "parked" is confirmed by the queue (see
+ * {@link #contains}). Outside a batch (an operator's retry) it asks the queue. Everything else goes
+ * to the JDBC queue.
  */
 final class CachedDeadLetters implements SequencedDeadLetterQueue<EventMessage<?>> {
 
     static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     private final SequencedDeadLetterQueue<EventMessage<?>> delegate;
-    private final JdbcClient jdbc;
+    private final Supplier<List<String>> readParked;
     private final String processingGroup;
     private final String resourceKey;
     private final LongSupplier claims;
     private final Signal changes;
     private final NotificationSender notifications;
+    /** Changes made here, counted when each starts and again when its transaction has ended. */
+    private final AtomicLong localChanges = new AtomicLong();
     private volatile Known known;
 
     /** The parked sequences as read, and what would tell that they may have changed since. */
-    private record Known(Set<String> parked, long claims, long changes, long readAt) {
+    private record Known(Set<String> parked, long claims, long changes, long localChanges, long readAt) {
     }
 
     /**
-     * @param claims  this instance's count of segment claims
-     * @param changes the channel dead-letter changes are announced on
+     * @param readParked reads the parked sequence identifiers of the group ({@link #parkedQuery})
+     * @param claims     this instance's count of segment claims
+     * @param changes    the channel dead-letter changes are announced on
      */
-    CachedDeadLetters(SequencedDeadLetterQueue<EventMessage<?>> delegate, JdbcClient jdbc, String processingGroup,
-                      LongSupplier claims, Signal changes, NotificationSender notifications) {
+    CachedDeadLetters(SequencedDeadLetterQueue<EventMessage<?>> delegate, Supplier<List<String>> readParked,
+                      String processingGroup, LongSupplier claims, Signal changes, NotificationSender notifications) {
         this.delegate = delegate;
-        this.jdbc = jdbc;
+        this.readParked = readParked;
         this.processingGroup = processingGroup;
         this.resourceKey = CachedDeadLetters.class.getName() + "." + processingGroup;
         this.claims = claims;
@@ -72,16 +81,32 @@ final class CachedDeadLetters implements SequencedDeadLetterQueue<EventMessage<?
         this.notifications = notifications;
     }
 
+    /**
+     * Whether the sequence is parked. "No" comes from the set; "yes" is confirmed by the queue, so that
+     * a retry or eviction this instance has not heard of yet does not park an event behind nothing.
+     * Only events of parked aggregates pay for that query.
+     */
     @Override
     public boolean contains(Object sequenceIdentifier) {
         Set<String> parked = parkedInBatch();
-        return parked == null ? delegate.contains(sequenceIdentifier) : parked.contains(asString(sequenceIdentifier));
+        if (parked == null) {
+            return delegate.contains(sequenceIdentifier);
+        }
+        String sequence = asString(sequenceIdentifier);
+        if (!parked.contains(sequence)) {
+            return false;
+        }
+        if (delegate.contains(sequenceIdentifier)) {
+            return true;
+        }
+        parked.remove(sequence);
+        return false;
     }
 
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter)
             throws DeadLetterQueueOverflowException {
-        known = null;
+        changing();
         try {
             delegate.enqueue(sequenceIdentifier, letter);
         } finally {
@@ -104,27 +129,36 @@ final class CachedDeadLetters implements SequencedDeadLetterQueue<EventMessage<?
     /** The parked sequences of the group, as kept if they cannot have changed, else as read now. */
     private Known current() {
         Known kept = known;
-        if (kept != null && kept.claims() == claims.getAsLong() && kept.changes() == changes.count() && changes.listening()
+        if (kept != null && kept.claims() == claims.getAsLong() && kept.changes() == changes.count()
+                && kept.localChanges() == localChanges.get() && changes.listening()
                 && System.nanoTime() - kept.readAt() < MAX_AGE.toNanos()) {
             return kept;
         }
-        // What would invalidate the set is noted before it is read: a change meanwhile makes the next batch read again.
+        // What would invalidate the set is noted before it is read: a change meanwhile (a batch of
+        // another segment committing a parked event while this query runs, say) leaves a set that
+        // no later batch trusts, even though it is stored after the change ended.
         long claimsBefore = claims.getAsLong();
         long changesBefore = changes.count();
+        long localBefore = localChanges.get();
         long readAt = System.nanoTime();
-        Set<String> parked = Set.copyOf(jdbc.sql("""
-                        SELECT DISTINCT sequence_identifier FROM read.dead_letter_entry WHERE processing_group = ?""")
-                .param(processingGroup)
-                .query(String.class)
-                .list());
-        Known read = new Known(parked, claimsBefore, changesBefore, readAt);
+        Set<String> parked = Set.copyOf(readParked.get());
+        Known read = new Known(parked, claimsBefore, changesBefore, localBefore, readAt);
         known = read;
         return read;
     }
 
-    /** Runs a change to the queue, dropping the kept set before it and after it ({@link #changed()}). */
+    /** The query for the parked sequence identifiers of {@code processingGroup}, in one statement. */
+    static Supplier<List<String>> parkedQuery(JdbcClient jdbc, String processingGroup) {
+        return () -> jdbc.sql("""
+                        SELECT DISTINCT sequence_identifier FROM read.dead_letter_entry WHERE processing_group = ?""")
+                .param(processingGroup)
+                .query(String.class)
+                .list();
+    }
+
+    /** Runs a change to the queue, between {@link #changing()} and {@link #changed()}. */
     private void changing(Runnable change) {
-        known = null;
+        changing();
         try {
             change.run();
         } finally {
@@ -132,16 +166,22 @@ final class CachedDeadLetters implements SequencedDeadLetterQueue<EventMessage<?
         }
     }
 
+    /** Before a change to the queue: no set read until now is trusted any more. */
+    private void changing() {
+        localChanges.incrementAndGet();
+        known = null;
+    }
+
     /**
-     * After a change to the queue: the kept set is dropped again when the change's transaction has
-     * ended (a batch of another segment may have read the set before it committed), and every
-     * instance is told once it has committed.
+     * After a change to the queue: no set read until its transaction has ended is trusted (a batch
+     * of another segment may have read the set before it committed), and every instance is told once
+     * it has committed.
      */
     private void changed() {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().onCleanup(unitOfWork -> known = null);
+            CurrentUnitOfWork.get().root().onCleanup(unitOfWork -> changing());
         } else {
-            known = null;
+            changing();
         }
         notifications.announceAfterCommit(Channels.DEAD_LETTERS, processingGroup, null);
     }
@@ -195,7 +235,7 @@ final class CachedDeadLetters implements SequencedDeadLetterQueue<EventMessage<?
     @Override
     public boolean process(Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter,
                            Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> processingTask) {
-        known = null;
+        changing();
         try {
             return delegate.process(sequenceFilter, processingTask);
         } finally {

@@ -337,7 +337,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .schema(deadLetterSchema)
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .build(), jdbc, name, tokenStore::claims, deadLetterChanges, notifications);
+                .build(), CachedDeadLetters.parkedQuery(jdbc, name), name, tokenStore::claims, deadLetterChanges, notifications);
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new BatchingEventHandler(
                         handlers(model, generation),
