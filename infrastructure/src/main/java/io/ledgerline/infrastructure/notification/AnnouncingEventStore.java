@@ -3,6 +3,8 @@ package io.ledgerline.infrastructure.notification;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 
@@ -26,8 +28,27 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
         return new AnnouncingEventStore(builder, new FetchObservingStorage(storage), sender);
     }
 
+    /**
+     * Once the unit of work that appended {@code events} has committed, and, when it ran inside a
+     * larger Spring transaction (an idempotent request, a saga's batch), once that one has: until
+     * then the events are invisible, and a reader woken at once would find nothing and wait for its
+     * fallback poll (about a second, which every keyed command's downstream used to wait).
+     */
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            announce(events);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                announce(events);
+            }
+        });
+    }
+
+    private void announce(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
         sender.announce(Channels.EVENTS);
     }
