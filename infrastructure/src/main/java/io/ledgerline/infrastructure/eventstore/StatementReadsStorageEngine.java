@@ -8,9 +8,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import java.util.List;
 
@@ -41,48 +38,9 @@ final class StatementReadsStorageEngine extends JdbcEventStorageEngine {
 
     /** The engine {@code builder} describes, whatever transaction manager it was given, over {@code transactions}. */
     static StatementReadsStorageEngine over(Builder builder, PlatformTransactionManager transactions) {
-        builder.transactionManager(new JoiningTransactionManager(transactions));
+        // Joins the caller's transaction, or else runs without one (and then completes that empty scope).
+        builder.transactionManager(new CompletingTransactionManager(transactions, TransactionDefinition.PROPAGATION_SUPPORTS));
         return new StatementReadsStorageEngine(builder, new SpringTransactionManager(transactions));
-    }
-
-    /**
-     * Joins the caller's transaction, or else runs without one. Axon's manager completes only a
-     * transaction it began; without one, Spring still binds the connection to the thread until the
-     * (empty) transaction completes, so here that is completed too, or every reading thread would
-     * keep a connection of the pool for good.
-     */
-    private static final class JoiningTransactionManager extends SpringTransactionManager {
-
-        private final PlatformTransactionManager platform;
-
-        JoiningTransactionManager(PlatformTransactionManager platform) {
-            super(platform, new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_SUPPORTS));
-            this.platform = platform;
-        }
-
-        @Override
-        protected void commitTransaction(TransactionStatus status) {
-            if (withoutTransaction(status)) {
-                platform.commit(status);
-            } else {
-                super.commitTransaction(status);
-            }
-        }
-
-        @Override
-        protected void rollbackTransaction(TransactionStatus status) {
-            if (withoutTransaction(status)) {
-                platform.rollback(status);
-            } else {
-                super.rollbackTransaction(status);
-            }
-        }
-
-        /** Whether {@code status} is this manager's own scope without a transaction (not a joined one). */
-        private static boolean withoutTransaction(TransactionStatus status) {
-            return !status.isCompleted() && !status.isNewTransaction()
-                    && status instanceof DefaultTransactionStatus own && own.isNewSynchronization();
-        }
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.ledgerline.infrastructure.notification;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 
@@ -36,16 +34,7 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
      */
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            announce(events);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                announce(events);
-            }
-        });
+        NotificationSender.afterCommit(() -> announce(events));
     }
 
     private void announce(List<? extends EventMessage<?>> events) {

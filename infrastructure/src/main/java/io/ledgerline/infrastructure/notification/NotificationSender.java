@@ -83,14 +83,22 @@ public class NotificationSender extends BackgroundLoop {
                 keys.forEach(key -> announce(channel, topic, key));
             }
         };
+        afterCommit(announcement);
+    }
+
+    /**
+     * Runs {@code action} once the current Spring transaction has committed, never if it rolls back;
+     * at once outside a transaction.
+     */
+    static void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            announcement.run();
+            action.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                announcement.run();
+                action.run();
             }
         });
     }

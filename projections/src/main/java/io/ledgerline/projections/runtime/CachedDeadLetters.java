@@ -169,7 +169,6 @@ final class CachedDeadLetters implements SequencedDeadLetterQueue<EventMessage<?
     /** Before a change to the queue: no set read until now is trusted any more. */
     private void changing() {
         localChanges.incrementAndGet();
-        known = null;
     }
 
     /**
