@@ -1,6 +1,7 @@
 package io.ledgerline.command;
 
 import io.ledgerline.command.support.CommandSideTest;
+import io.ledgerline.command.support.RecordedConnections;
 import io.ledgerline.infrastructure.eventstore.EventStoreConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -21,14 +22,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,14 +55,15 @@ class StorageEngineTransactionsTest extends CommandSideTest {
     @Autowired
     EventSchema schema;
 
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final RecordedConnections connections = new RecordedConnections();
+    private final List<String> calls = connections.calls();
     private DataSource recorded;
     private DataSourceTransactionManager transactions;
     private EventStorageEngine engine;
 
     @BeforeEach
     void engine() {
-        recorded = recording(dataSource);
+        recorded = connections.over(dataSource);
         transactions = new DataSourceTransactionManager(recorded);
         engine = engine(1000);
     }
@@ -177,44 +175,5 @@ class StorageEngineTransactionsTest extends CommandSideTest {
 
     private static GenericDomainEventMessage<String> event(String aggregate, long sequence) {
         return new GenericDomainEventMessage<>("StorageTest", aggregate, sequence, "payload " + sequence);
-    }
-
-    /**
-     * {@code target}, noting each connection taken and closed, each query with the connection's commit
-     * mode, and each change of that mode, commit and rollback.
-     */
-    private DataSource recording(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(target, method, args);
-                    if (result instanceof Connection connection) {
-                        calls.add("getConnection");
-                        return recording(connection);
-                    }
-                    return result;
-                });
-    }
-
-    private Connection recording(Connection target) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "setAutoCommit" -> calls.add("setAutoCommit(" + args[0] + ")");
-                        case "commit", "rollback", "close" -> calls.add(method.getName());
-                        case "prepareStatement", "createStatement" ->
-                                calls.add("query " + (target.getAutoCommit() ? "autocommit" : "in a transaction"));
-                        default -> {
-                        }
-                    }
-                    return invoke(target, method, args);
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }
