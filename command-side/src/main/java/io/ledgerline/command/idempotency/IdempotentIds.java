@@ -1,5 +1,6 @@
 package io.ledgerline.command.idempotency;
 
+import io.ledgerline.infrastructure.ids.TimeOrderedIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * The id of an aggregate a request creates. Under an {@code Idempotency-Key} it follows from the
  * caller, the key and the path, so a retry of the request names the same aggregate as its first
  * attempt and can find what that attempt appended, in either event store, even when the key's
- * stored response was lost ({@link IdempotentReplay}). Without a key it is random.
+ * stored response was lost ({@link IdempotentReplay}). Without a key it is a new {@link TimeOrderedIds}.
  */
 public final class IdempotentIds {
 
@@ -30,7 +31,7 @@ public final class IdempotentIds {
                 return derived(request.getUserPrincipal().getName(), key, request.getMethod() + " " + request.getRequestURI());
             }
         }
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next().toString();
     }
 
     /** A version-8 UUID from the SHA-256 of caller, key and target, each on its own line. */

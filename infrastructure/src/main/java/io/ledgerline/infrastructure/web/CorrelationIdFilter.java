@@ -1,5 +1,6 @@
 package io.ledgerline.infrastructure.web;
 
+import io.ledgerline.infrastructure.ids.TimeOrderedIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,15 +9,14 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the client's {@code X-Request-Id} if it is sane, else the
- * trace id of a W3C {@code traceparent}, else a new UUID. It is echoed in {@code X-Request-Id},
- * put on every log line of the request (MDC key {@code correlationId}) and, on the command side,
- * into the metadata of every event the request causes.
+ * trace id of a W3C {@code traceparent}, else a new {@link TimeOrderedIds}. It is echoed in
+ * {@code X-Request-Id}, put on every log line of the request (MDC key {@code correlationId}) and,
+ * on the command side, into the metadata of every event the request causes.
  */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
@@ -54,6 +54,6 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
                 return trace.group(1);
             }
         }
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next().toString();
     }
 }
