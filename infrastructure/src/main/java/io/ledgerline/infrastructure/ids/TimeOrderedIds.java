@@ -11,8 +11,8 @@ import java.util.UUID;
  * New identifiers as version-7 UUIDs (RFC 9562): the first 48 bits are the Unix time in
  * milliseconds, the remaining 74 free bits come from a random generator of the calling thread's
  * own. Axon takes this class for every message and event it creates (it finds it through
- * {@code META-INF/services}); the apps use {@link #next()} for correlation ids and for the
- * aggregates a request without an idempotency key creates.
+ * {@code META-INF/services}); the apps use {@link #next()} for correlation ids and for an
+ * aggregate created outside a keyed request (REST requires a key to create orders and payments).
  * <p>
  * Two reasons, both measured (docs/performance.md):
  * <ul>
